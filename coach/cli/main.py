@@ -1,0 +1,99 @@
+"""The root command. `coach` alone opens the TUI; every action also has a command."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import sys
+
+import typer
+
+import coach
+import coach.cli
+from coach.errors import CoachError
+from coach.i18n import LANGUAGES, set_language, t
+
+
+def _lang_from_argv(argv: list[str]) -> str | None:
+    """`--lang` must be known before the help texts are built, so read it early."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"coach {coach.__version__}")
+        raise typer.Exit()
+
+
+def build_app() -> typer.Typer:
+    app = typer.Typer(
+        name="coach",
+        help=t("cli.root_help"),
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback(invoke_without_command=True)
+    def root(
+        ctx: typer.Context,
+        lang: str = typer.Option(None, "--lang", help=t("cli.lang_help"), metavar="en|fr"),
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help=t("cli.version_help")
+        ),
+    ) -> None:
+        if lang is not None and lang not in LANGUAGES:
+            raise typer.BadParameter(t("cli.bad_lang", lang=lang), param_hint="--lang")
+        from coach.context import Context
+
+        ctx.obj = Context.load(lang=lang)
+        if ctx.invoked_subcommand is None:
+            from coach.cli.common import open_tui
+
+            open_tui(ctx.obj)
+
+    for info in sorted(pkgutil.iter_modules(coach.cli.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"coach.cli.{info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from_argv(args)
+    if lang in LANGUAGES:
+        set_language(lang)
+    else:
+        from coach.config import load
+        from coach.paths import resolve
+
+        try:
+            set_language(load(resolve()).language)
+        except CoachError:
+            pass  # The damaged config is reported by the command itself.
+    try:
+        app = build_app()
+        app(args=args, prog_name="coach", standalone_mode=True)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except CoachError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130
+    return 0
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One screen a file. A module defining `AREA` is listed on the home screen."""
