@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -14,7 +15,8 @@ from coach.tui.widgets.sos_hint import SosHint
 
 
 class HomeScreen(CoachScreen):
-    BINDINGS = []
+    # Home is the bottom of the stack: escape has nowhere to go, so it is not shown.
+    BINDINGS = [Binding("escape", "back", "", show=False)]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):

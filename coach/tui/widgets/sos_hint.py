@@ -1,4 +1,8 @@
-"""The line on every screen that says crisis help is one key away."""
+"""The line on every screen that says crisis help is one key away.
+
+Not docked: two widgets docked at the bottom overlap, and the footer is one.
+Screens place it last before the footer, under a `1fr` body.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from coach.i18n import t
 
 class SosHint(Static):
     DEFAULT_CSS = """
-    SosHint { dock: bottom; height: 1; padding: 0 1; background: $error-muted; color: $text; }
+    SosHint { height: 1; width: 100%; padding: 0 1; background: $error-muted; color: $text; }
     """
 
     def __init__(self) -> None:
