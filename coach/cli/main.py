@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 import sys
+from pathlib import Path
 
 import typer
 
@@ -60,16 +62,34 @@ def build_app() -> typer.Typer:
 
             open_tui(ctx.obj)
 
-    for info in sorted(pkgutil.iter_modules(coach.cli.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"coach.cli.{info.name}")
-        register = getattr(module, "register", None)
-        if register is not None:
-            register(app)
+    for name in _command_modules():
+        importlib.import_module(f"coach.cli.{name}").register(app)
     return app
+
+
+def _command_modules() -> list[str]:
+    """Modules of coach/cli that define `register(app)`.
+
+    The source is read rather than imported: helper modules (the safety gate,
+    the editor) pull in heavier code that `--help` must not pay for.
+    """
+    names = []
+    for info in pkgutil.iter_modules(coach.cli.__path__):
+        if info.name.startswith("_") or info.ispkg:
+            continue
+        spec = importlib.util.find_spec(f"coach.cli.{info.name}")
+        origin = spec.origin if spec else None
+        if origin and "\ndef register(" in Path(origin).read_text(encoding="utf-8"):
+            names.append(info.name)
+    return sorted(names)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    if args == ["--version"]:
+        # The one answer that needs no command tree: scripts call it to probe for coach.
+        print(f"coach {coach.__version__}")
+        return 0
     lang = _lang_from_argv(args)
     if lang in LANGUAGES:
         set_language(lang)
