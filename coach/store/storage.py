@@ -39,12 +39,34 @@ def decode_tables(raw: bytes, path: Path, backups: Path | None) -> dict[str, Any
 
 
 class AtomicStorage(Storage):
-    def __init__(self, path: Path, codec: Codec | None = None, backups: Path | None = None):
+    """`hold=True` keeps the parsed tables between calls: only for use under the file's lock.
+
+    TinyDB reads the whole file two or three times per insert; inside one
+    locked transaction nobody else can change it, so one parse serves them all.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        codec: Codec | None = None,
+        backups: Path | None = None,
+        hold: bool = False,
+    ):
         self.path = Path(path)
         self.codec = codec or PlainCodec()
         self.backups = backups
+        self._hold = hold
+        self._held: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
+        if self._held is not None:
+            return self._held
+        tables = self._read()
+        if self._hold:
+            self._held = tables
+        return tables
+
+    def _read(self) -> dict[str, Any] | None:
         try:
             stored = self.path.read_bytes()
         except FileNotFoundError:
@@ -61,7 +83,10 @@ class AtomicStorage(Storage):
         try:
             atomic_write(self.path, self.codec.encode(raw))
         except OSError as exc:
+            self._held = None
             raise StoreError(t("store.unwritable", path=self.path, reason=exc.strerror)) from None
+        if self._hold:
+            self._held = data
 
     def close(self) -> None:
         pass

@@ -59,8 +59,8 @@ class Store:
     def collection(self, concern: str, table: str = "records", year: int | None = None):
         return Collection(self, concern, table, year)
 
-    def _storage(self, file: Path) -> AtomicStorage:
-        return AtomicStorage(file, self.codec, self.paths.backups)
+    def _storage(self, file: Path, hold: bool = False) -> AtomicStorage:
+        return AtomicStorage(file, self.codec, self.paths.backups, hold=hold)
 
     def _lock(self, file: Path) -> FileLock:
         lock = self._locks.get(file)
@@ -99,7 +99,7 @@ class Store:
         except Timeout:
             raise StoreError(t("store.busy", path=file)) from None
         try:
-            storage = self._storage(file)
+            storage = self._storage(file, hold=True)
             tables = storage.read()
             if tables is None:
                 tables = {}

@@ -139,3 +139,28 @@ def test_year_split_files() -> None:
     store.collection("chat", "messages", year=2026).insert({"text": "new"})
     assert store.years("chat") == [2025, 2026]
     assert store.collection("chat", "messages", year=2025).all()[0]["text"] == "old"
+
+
+class _CountingCodec:
+    name = "counting"
+
+    def __init__(self) -> None:
+        self.decodes = 0
+
+    def encode(self, plain: bytes) -> bytes:
+        return plain
+
+    def decode(self, stored: bytes, path: object = None) -> bytes:
+        self.decodes += 1
+        return stored
+
+
+def test_an_insert_parses_the_file_once() -> None:
+    codec = _CountingCodec()
+    store = Store(resolve(), codec=codec)
+    records = store.collection("checkins")
+    records.insert({"mood": 1})
+    codec.decodes = 0
+    records.insert({"mood": 2})
+    assert codec.decodes == 1
+    assert [r["mood"] for r in records.all()] == [1, 2]
