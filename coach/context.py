@@ -21,6 +21,8 @@ class Context:
     paths: _paths.Paths
     config: Config
     clock: Callable[[], datetime] = field(default=_now)
+    # False once the TUI owns the terminal: a passphrase prompt there would garble the screen.
+    allow_prompt: bool = True
 
     @classmethod
     def load(cls, lang: str | None = None, environ: dict[str, str] | None = None) -> Context:
@@ -46,5 +48,24 @@ class Context:
         return Store(self.paths, codec=self._codec())
 
     def _codec(self):
-        """The plain codec, or the encrypting one once the user turned encryption on."""
-        return None
+        """The plain codec, or the encrypting one once the user turned encryption on.
+
+        An encrypted store takes its passphrase from COACH_PASSPHRASE, COACH_PASSPHRASE_FILE
+        or a hidden prompt; without one it is a one-line error (see coach.privacy.unlock).
+        """
+        from coach.privacy.unlock import codec_for
+
+        return codec_for(self.paths, prompt=self.allow_prompt)
+
+    @property
+    def encrypted(self) -> bool:
+        from coach.privacy.unlock import is_encrypted
+
+        return is_encrypted(self.paths)
+
+    def unlock(self, passphrase: str) -> None:
+        """Open an encrypted store with `passphrase` (a TUI prompt); CoachError if wrong."""
+        from coach.privacy.unlock import codec_for
+        from coach.store import Store
+
+        self.__dict__["store"] = Store(self.paths, codec=codec_for(self.paths, passphrase))

@@ -74,6 +74,11 @@ def open_tui(context: Context, screen: str | None = None, **options: Any) -> Non
         from coach.i18n import t
 
         fail(t("cli.no_terminal"), 1)
+    if screen != "sos":
+        # An encrypted store asks its passphrase now, before the TUI owns the terminal;
+        # crisis help never waits on it (the SOS screen works with the store locked).
+        _ = context.store
+    context.allow_prompt = False
     from coach.tui.app import CoachApp
 
     CoachApp(context, start=screen, start_options=options).run()
