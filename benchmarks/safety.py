@@ -1,0 +1,226 @@
+"""How well `coach.safety.detect` separates crisis, concern and harmless messages.
+
+    python benchmarks/safety.py                 # the development and held-out corpora
+    python benchmarks/safety.py --set holdout   # only the held-out part
+    python benchmarks/safety.py --file x.jsonl  # any labelled set: {"text", "level", "lang"}
+    python benchmarks/safety.py -v              # also list every miss and false alarm
+
+Prints, per language: crisis recall (target >= 0.97), concern recall (flagged at
+least as concern), and false-alarm rates on harmless messages (crisis target <= 3%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from coach.safety import detect  # noqa: E402
+
+CORPUS = ROOT / "tests" / "safety" / "corpus"
+SETS = {
+    "dev": ["en.txt", "fr.txt"],
+    "holdout": [
+        "holdout_en.txt",
+        "holdout_fr.txt",
+        "holdout2_en.txt",
+        "holdout2_fr.txt",
+        "holdout3_en.txt",
+        "holdout3_fr.txt",
+        "holdout4_en.txt",
+        "holdout4_fr.txt",
+        "holdout5_en.txt",
+        "holdout5_fr.txt",
+        "holdout6_en.txt",
+        "holdout6_fr.txt",
+        "holdout7_en.txt",
+        "holdout7_fr.txt",
+        "holdout8_en.txt",
+        "holdout8_fr.txt",
+        "holdout9_en.txt",
+        "holdout9_fr.txt",
+        "holdout10_en.txt",
+        "holdout10_fr.txt",
+        "holdout11_en.txt",
+        "holdout11_fr.txt",
+        "holdout12_en.txt",
+        "holdout12_fr.txt",
+        "holdout13_en.txt",
+        "holdout13_fr.txt",
+        "holdout14_en.txt",
+        "holdout14_fr.txt",
+        "holdout15_en.txt",
+        "holdout15_fr.txt",
+        "holdout16_en.txt",
+        "holdout16_fr.txt",
+        "holdout17_en.txt",
+        "holdout17_fr.txt",
+        "holdout18_en.txt",
+        "holdout18_fr.txt",
+        "harmless_en.txt",
+        "harmless_fr.txt",
+        "harmless2_en.txt",
+        "harmless2_fr.txt",
+        "harmless3_en.txt",
+        "harmless3_fr.txt",
+    ],
+}
+TARGET_RECALL, TARGET_FALSE_CRISIS = 0.97, 0.03
+ORDER = ("crisis", "concern", "none")  # most serious first
+
+
+def read_txt(path: Path) -> list[dict]:
+    lang = "fr" if "fr" in path.stem else "en"
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        level, tags, text = (part.strip() for part in line.split(" | ", 2))
+        rows.append({"text": text, "level": level, "lang": lang, "hard": "hard" in tags})
+    return rows
+
+
+def read_any(path: Path) -> list[dict]:
+    if path.suffix == ".txt":
+        return read_txt(path)
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            rows.append({"hard": False, "lang": "en", **row})
+    return rows
+
+
+def _rate(items: list, hit) -> float:
+    return sum(map(hit, items)) / len(items) if items else float("nan")
+
+
+def score(rows: list[dict], verbose: bool) -> bool:
+    """Per language and level: recall, and the false-alarm rate (that level given wrongly)."""
+    by_lang: dict[str, list[tuple[dict, str]]] = defaultdict(list)
+    start = time.perf_counter()
+    for row in rows:
+        by_lang[row["lang"]].append((row, detect(row["text"], row["lang"]).level))
+    elapsed = time.perf_counter() - start
+    ok = True
+    print(f"{'lang':<5}{'level':<9}{'n':>5}{'recall':>9}{'flagged':>9}{'false alarm':>13}")
+    for lang in sorted(by_lang):
+        results = by_lang[lang]
+        for level in ("crisis", "concern", "none"):
+            mine = [p for r, p in results if r["level"] == level]
+            others = [p for r, p in results if r["level"] != level]
+            recall = _rate(mine, lambda p, lv=level: p == lv)
+            # flagged: at least as serious as the label (a crisis called a concern still alerts)
+            flagged = _rate(mine, lambda p, lv=level: ORDER.index(p) <= ORDER.index(lv))
+            false_alarm = _rate(others, lambda p, lv=level: p == lv)
+            print(
+                f"{lang:<5}{level:<9}{len(mine):>5}{recall:>9.3f}{flagged:>9.3f}{false_alarm:>13.3f}"
+            )
+        crisis = [p for r, p in results if r["level"] == "crisis"]
+        harmless = [p for r, p in results if r["level"] == "none"]
+        recall = _rate(crisis, lambda p: p == "crisis")
+        false_crisis = _rate(harmless, lambda p: p == "crisis")
+        any_alert = _rate(harmless, lambda p: p != "none")
+        exact = sum(r["level"] == p for r, p in results) / len(results)
+        print(
+            f"{lang:<5}crisis recall {recall:.3f} · crisis on harmless {false_crisis:.3f} · "
+            f"any alert on harmless {any_alert:.3f} · exact {exact:.3f}"
+        )
+        ok &= (not crisis or recall >= TARGET_RECALL) and (
+            not harmless or false_crisis <= TARGET_FALSE_CRISIS
+        )
+        if verbose:
+            for row, pred in results:
+                if row["level"] != pred:
+                    print(f"   [{row['level']} -> {pred}] {row['text']}")
+    hard = [r for r in rows if r.get("hard")]
+    if hard:
+        right = sum(detect(r["text"], r["lang"]).level == r["level"] for r in hard)
+        print(f"hard cases: {len(hard)} of {len(rows)}, exact {right / len(hard):.3f}")
+    print(
+        f"targets: crisis recall >= {TARGET_RECALL} per language, crisis on harmless <= "
+        f"{TARGET_FALSE_CRISIS:.0%}  ->  {'MET' if ok else 'NOT MET'}"
+    )
+    print(
+        f"speed: {len(rows) / elapsed:,.0f} messages/s ({elapsed * 1000 / len(rows):.2f} ms each)"
+    )
+    return ok
+
+
+def guard_report() -> None:
+    """The guard on the replies written for its tests: unsafe blocked, safe untouched."""
+    import importlib.util
+
+    from coach.safety.guard import check_reply
+
+    path = ROOT / "tests" / "safety" / "test_safety_guard.py"
+    spec = importlib.util.spec_from_file_location("guard_cases", path)
+    cases = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cases)
+    blocked = sum(not check_reply(text).allowed for text, _family in cases.UNSAFE)
+    passed = sum(check_reply(text).allowed for text in cases.SAFE)
+    print(
+        f"== guard: {blocked}/{len(cases.UNSAFE)} unsafe replies blocked, "
+        f"{passed}/{len(cases.SAFE)} safe replies shown untouched"
+    )
+
+
+def sos_startup() -> None:
+    """`coach sos` must print within half a second: measured in a fresh process each time."""
+    import os
+    import statistics
+    import subprocess
+    import tempfile
+
+    times = []
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "COACH_HOME": home}
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-m", "coach", "sos", "--country", "FR"],
+                env=env,
+                capture_output=True,
+                check=True,
+            )
+            times.append(time.perf_counter() - start)
+    print(
+        f"== coach sos: median {statistics.median(times):.3f} s over 5 fresh processes "
+        f"(target < 0.5 s; includes the Python start-up)"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--set", choices=["dev", "holdout", "all"], default="all")
+    parser.add_argument("--file", type=Path, action="append", help="a labelled .txt or .jsonl set")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    if args.file:
+        rows = [row for path in args.file for row in read_any(path)]
+        print(f"== {', '.join(str(p) for p in args.file)}")
+        return 0 if score(rows, args.verbose) else 1
+    ok = True
+    names = ["dev", "holdout"] if args.set == "all" else [args.set]
+    if args.set == "all":
+        guard_report()
+        sos_startup()
+        print()
+    for name in names:
+        files = [CORPUS / f for f in SETS[name] if (CORPUS / f).exists()]
+        rows = [row for path in files for row in read_txt(path)]
+        if rows:
+            print(f"== {name} ({len(rows)} messages)")
+            ok &= score(rows, args.verbose)
+            print()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

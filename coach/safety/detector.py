@@ -1,0 +1,286 @@
+"""`detect(text, lang)`: crisis, concern or none, with the reasons.
+
+Deterministic and offline. The message is normalised (slang, typos, accents),
+figures of speech are blanked ("this exam is killing me"), then rules over
+intents, acts and objects are matched, and each match is weighed in its
+sentence: a negation just before it, a distant past, another person, a laugh,
+a story. The most serious level found wins; every match is given as a reason.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from coach.safety import rules as R
+from coach.safety.detection import Detection, Level
+from coach.safety.normalize import normalize
+
+_IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.toml"
+_BOUNDARY = re.compile(r"[.!?;]|\n")
+_CLAUSE_CUT = re.compile(r",|:|\(|\)|\s-\s|\bbut\b|\bmais\b|\bthough\b|\bpourtant\b|\bhowever\b")
+_THIRD_REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|themself|his|her|their|se|s|ses)\b")
+_SUBJECT = re.compile(r"\b(?:i|je|he|she|they|we|you|il|elle|ils|elles|on|nous|tu|vous)\b")
+_DOUBT = re.compile(
+    r"\b(?:(?:do not|don t|dont|never) (?:think|believe|imagine)|"
+    r"(?:ne |n )?(?:pense|crois|vois) pas)(?: (?:that|que))?"
+    r"(?: (?:i|je)(?: (?:would|d|will|ll|could))?(?: (?:ever|actually|really|jamais))*)?$"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|mine|je|j|moi|mon|ma|mes)\b")
+_ANY_SUBJECT = re.compile(
+    r"\b(?:i|je|j|he|she|it|they|we|you|il|elle|ils|elles|on|nous|tu|vous|ca|cela|this|that)\b"
+)
+_OWNED_SUBJECT = re.compile(
+    r"\b(?:my|mon|ma|mes|his|her|their|son|sa|ses|our|notre|nos) (?!self\b)\w+(?: \w+)?"
+    r" (?:is|was|s|are|were|has been|est|etait|sont)(?: \w+)?\s*$"
+)
+# Rules an urge held back or a reason to stay ("but I'd never leave my kids") can soften.
+_COPED = (
+    "crisis.self_harm",
+    "crisis.self_violence",
+    "crisis.suicidal_intent",
+    "crisis.better_off_dead",
+)
+_NEG_REACH = 6  # words: "I would never in a million years..." still reaches
+# The markers that weigh a match, from data/rules.toml (see its comments).
+_WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKERS["serious"]
+_REPORTED, _DO_IT, _TAKE_ALL = R.MARKERS["reported"], R.MARKERS["do_it"], R.MARKERS["take_all"]
+_PILL_TOPIC, _DEATH_TOPIC = R.MARKERS["pill_topic"], R.MARKERS["death_topic"]
+# Thinking of death (not of killing oneself) is a concern: "je pense beaucoup à mourir".
+_THOUGHT_OF_DEATH = re.compile(
+    r"(?:think(?:ing)?|thought|keep thinking|pense|pensais|penser|songe)\b.*"
+    r"\b(?:die|dying|death|mourir|la mort)"
+)
+
+
+@cache
+def _idioms() -> list[re.Pattern[str]]:
+    with _IDIOMS.open("rb") as fh:
+        data = tomllib.load(fh)
+    return [re.compile(p) for lang in ("en", "fr") for p in data.get(lang, [])]
+
+
+def _blank_idioms(text: str) -> str:
+    for pattern in _idioms():
+        text = pattern.sub(lambda m: " ~ " * max(1, len(m.group(0).split())), text)
+    return re.sub(r"\s+", " ", text)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    left = max((m.end() for m in _BOUNDARY.finditer(text, 0, start)), default=0)
+    right_match = _BOUNDARY.search(text, end)
+    return left, right_match.start() if right_match else len(text)
+
+
+def _window(before: str) -> str:
+    """The few words before a match that a negation can reach from."""
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    barriers = list(R.NEG_BARRIER.finditer(before))
+    if barriers:
+        before = before[barriers[-1].end() :]
+    subjects = list(_SUBJECT.finditer(before))
+    if subjects:  # a new subject starts a new clause: "i can't do this i just want to die"
+        before = before[subjects[-1].start() :]
+    return " ".join(before.split()[-_NEG_REACH:])
+
+
+def _negated(before: str) -> bool:
+    if _DOUBT.search(before.rstrip()):
+        return True  # "I don't think I'd ever do it", "je ne pense pas que je passerais à l'acte"
+    window = _window(before)
+    # "I have no plans to...": a bare "no" right before the match negates it too.
+    bare = window in ("no", "aucun", "aucune") or window.endswith((" no", " aucun", " aucune"))
+    return bare or bool(R.NEGATION.search(window))
+
+
+def _clause(text: str, m: re.Match[str], s_start: int, s_end: int) -> str:
+    """The clause around a match: "I used to cut myself | but I'm in therapy now"."""
+    before = text[s_start : m.start()]
+    cuts = list(_CLAUSE_CUT.finditer(before))
+    start = s_start + (cuts[-1].end() if cuts else 0)
+    after = _CLAUSE_CUT.search(text, m.end(), s_end)
+    return text[start : after.start() if after else s_end]
+
+
+def _subject(sentence: str, at: int | None = None) -> str:
+    """'self' or 'other': whoever is named last before `at` in the sentence.
+
+    The whole sentence is searched so that "il faut que..." (no one) is told
+    from "il veut..." (someone).
+    """
+    at = len(sentence) if at is None else at
+    last_first = max(
+        (m.start() for m in R.FIRST_SUBJECT.finditer(sentence) if m.start() < at), default=-1
+    )
+    last_other = max(
+        (m.start() for m in R.THIRD_SUBJECT.finditer(sentence) if m.start() < at), default=-1
+    )
+    return "other" if last_other > last_first else "self"
+
+
+def _quote(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """(level, rule id) for one match in its sentence, or None when it does not count."""
+    s_start, s_end = _sentence(text, m.start(), m.end())
+    before, sentence = text[s_start : m.start()], text[s_start:s_end]
+    # "I don't see WHY I bother existing": a match that opens on "why" is past the negation.
+    if rule.neg and not R.NEG_BARRIER.match(m.group(0)) and _negated(before):
+        return None
+    level, rid = rule.level, rule.id
+    if R.FICTION.search(sentence) and not R.FIRST_SUBJECT.search(
+        " ".join(before.split()[-6:]) + " " + m.group(0)
+    ):
+        return None  # "a film about a man who survived a suicide attempt"
+    if level == Level.CRISIS and _REPORTED.search(before):
+        return None  # someone else's words to the user: the bullying rule speaks for it
+    # "je ai...", "faut que je meure": the match names its own subject.
+    own = R.FIRST_SUBJECT.search(m.group(0))
+    if rule.person and not own and _subject(sentence, m.start() - s_start) == "other":
+        if R.THIRD_NOW.search(sentence):
+            return Level.CRISIS, "crisis.someone_in_danger"
+        return Level.CONCERN, "concern.someone_at_risk"
+    if level != Level.CRISIS:
+        return level, rid
+    if rid == "crisis.suicidal_intent" and _THOUGHT_OF_DEATH.fullmatch(m.group(0)):
+        return Level.CONCERN, "concern.thoughts_of_death"  # "I think about dying a lot"
+    wished = _WISHED.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:12])
+    if wished and _PASSIVE.search(m.group(0)):
+        return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
+    if rid == "crisis.self_harm" and R.ACCIDENT.search(sentence):
+        return None
+    if rid in ("crisis.plan", "crisis.means_at_hand") and R.ACTIVITY.search(sentence):
+        return None  # "the rope for the climbing trip"
+    if (
+        rule.past
+        and R.PAST.search(sentence)
+        and not R.RECENT.search(_clause(text, m, s_start, s_end))
+    ):
+        return Level.CONCERN, "concern.past_" + rid.split(".", 1)[1]
+    if rid in _COPED and R.COPING.search(sentence):
+        return Level.CONCERN, rid.replace("crisis.", "concern.coping_with_")
+    if rule.joke and R.LAUGH.search(sentence) and not _SERIOUS.search(text):
+        return Level.CONCERN, rid.replace("crisis.", "concern.joking_")
+    if rule.joke and R.HYPOTHETICAL.search(sentence):
+        return Level.CONCERN, rid.replace("crisis.", "concern.hypothetical_")
+    return level, rid
+
+
+def _backstop(text: str) -> list[tuple[str, str, str]]:
+    """A core word of death in the user's own sentence, with a "now" or a "want" in it."""
+    found = []
+    for m in R.MARKERS["backstop_core"].finditer(text):
+        s_start, s_end = _sentence(text, m.start(), m.end())
+        before, sentence = text[s_start : m.start()], text[s_start:s_end]
+        if not R.MARKERS["backstop_now"].search(sentence) or not _FIRST_PERSON.search(sentence):
+            continue
+        if _OWNED_SUBJECT.search(before):
+            continue  # "my grandad is dying": someone of the user's, not the user
+        subjects = list(_ANY_SUBJECT.finditer(before))
+        if subjects and subjects[-1].group(0) not in ("i", "je", "j"):
+            continue  # "my phone, it is dying": the one dying is not the user
+        if _negated(before) or _subject(sentence, m.start() - s_start) == "other":
+            continue
+        if (
+            R.FICTION.search(sentence)
+            or R.HYPOTHETICAL.search(sentence)
+            or R.LAUGH.search(sentence)
+        ):
+            continue
+        if R.PAST.search(sentence) and not R.RECENT.search(_clause(text, m, s_start, s_end)):
+            continue
+        found.append((Level.CRISIS, "crisis.backstop", sentence.strip()))
+    return found
+
+
+def _third_person(text: str) -> list[tuple[str, str, str]]:
+    """Someone else at risk: a concern, or a crisis when it is happening now."""
+    found = []
+    for m in R.THIRD_ACTS.finditer(text):
+        s_start, s_end = _sentence(text, m.start(), m.end())
+        before, sentence = text[s_start : m.start()], text[s_start:s_end]
+        if _negated(before) or R.HYPOTHETICAL.search(sentence) or R.FICTION.search(sentence):
+            continue
+        if (
+            not _THIRD_REFLEXIVE.search(m.group(0))
+            and _subject(sentence, m.start() - s_start) != "other"
+        ):
+            continue  # "I want to die" is the user's own, judged by the rules above
+        if R.THIRD_NOW.search(sentence) and not R.PAST.search(sentence):
+            found.append((Level.CRISIS, "crisis.someone_in_danger", m.group(0)))
+        else:
+            found.append((Level.CONCERN, "concern.someone_at_risk", m.group(0)))
+    return found
+
+
+def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[str, str, str]]:
+    """Warning signs that mean little alone and much together.
+
+    A goodbye, arrangements made, a wait until midnight, a resolve: two of
+    these (of different kinds), or one next to distress or talk of death, make
+    a crisis ("Everything is arranged. The letters are on the desk.").
+    """
+    # "Everything is arranged for the wedding": everyday plans explain the signs.
+    weak = [] if R.ACTIVITY.search(plain) else [f for f in found if f[0] == "weak"]
+    rest = [f for f in found if f[0] != "weak"]
+    # A farewell that plans to meet again ("love you all, see you tomorrow") is only that.
+    if R.MARKERS["see_you"].search(plain):
+        weak = [f for f in weak if f[1] != "weak.farewell"]
+    # Each goodbye, arrangement or wait counts; a resolve ("this time") or a soft
+    # farewell ("sorry", "love you all") counts once for its kind.
+    once = ("weak.resolve", "weak.farewell")
+    signs = {(rid, words) for _level, rid, words in weak if rid not in once}
+    count = len(signs) + len({rid for _level, rid, _words in weak if rid in once})
+    distress = any(level == Level.CONCERN for level, _rid, _words in rest)
+    farewell = any(rid == "weak.farewell" for _level, rid, _words in weak)
+    if count >= 2 or ((signs or farewell) and distress) or (weak and _DEATH_TOPIC.search(plain)):
+        words = " + ".join(w for _level, _rid, w in weak)
+        rest.append((Level.CRISIS, "crisis.warning_signs", words))
+    return rest
+
+
+def analyse(text: str) -> list[tuple[str, str, str]]:
+    """Every (level, rule id, matched words) found in `text`, in rule order."""
+    plain = normalize((text or "").replace("\n", " . "))
+    plain = _blank_idioms(plain)
+    found: list[tuple[str, str, str]] = []
+    for rule in R.RULES:
+        for m in rule.pattern.finditer(plain):
+            weighed = _weigh(rule, plain, m)
+            if weighed:
+                found.append((*weighed, m.group(0)))
+    found += _third_person(plain)
+    if not any(level == Level.CRISIS for level, _rid, _words in found):
+        found += _backstop(plain)
+    found = _combine_weak(found, plain)
+    if _PILL_TOPIC.search(plain):
+        for m in _TAKE_ALL.finditer(plain):
+            s_start, _ = _sentence(plain, m.start(), m.end())
+            if not _negated(plain[s_start : m.start()]):
+                found.append((Level.CRISIS, "crisis.act_now", m.group(0)))
+    if _DEATH_TOPIC.search(plain):
+        found += [(Level.CRISIS, "crisis.plan", m.group(0)) for m in _DO_IT.finditer(plain)]
+    return found
+
+
+def detect(text: str, lang: str | None = None) -> Detection:
+    """The level of risk in a user's message, with the rules and words behind it.
+
+    `lang` is a hint only: both languages' rules always run, because people mix them.
+    """
+    found = analyse(text)
+    if not found:
+        return Detection()
+    found.sort(key=lambda f: Level.rank(f[0]))
+    reasons: list[str] = []
+    for _level, rid, words in found:
+        reason = f"{rid}: '{_quote(words)}'"
+        if reason not in reasons:
+            reasons.append(reason)
+    return Detection(found[0][0], reasons)
