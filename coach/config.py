@@ -56,6 +56,12 @@ def _ctx(value: int) -> int:
     return value
 
 
+def _seconds(value: int) -> int:
+    if not 1 <= value <= 3600:
+        raise ValueError("1-3600")
+    return value
+
+
 def _any(value: Any) -> Any:
     return value
 
@@ -84,6 +90,7 @@ SETTINGS: dict[str, Setting] = {
         Setting("companion.context_length", int, 4096, _ctx),
         Setting("companion.url", str, "", env="COACH_SERVER_URL"),
         Setting("companion.api_key_file", str, ""),
+        Setting("companion.timeout", int, 60, _seconds, "COACH_SERVER_TIMEOUT"),
         Setting("companion.share_context", bool, False),
     ]
 }

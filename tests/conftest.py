@@ -21,6 +21,12 @@ def coach_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    # Reminders live in the user's own scheduler: no test may reach the real crontab or
+    # ~/.config/systemd/user (tests that need a scheduler set up a temporary one).
+    monkeypatch.setenv("COACH_CRONTAB", str(tmp_path / "no-crontab-in-tests"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "xdg-runtime"))
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     set_language("en")
     return home
 
@@ -88,3 +94,22 @@ def coach_process(coach_home: Path):
         return Result(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def default_model() -> Path:
+    """The default companion model, pulled once with the real pull code into a shared cache.
+
+    The cache lives outside COACH_HOME (`~/.cache/coach-tests/models`, or
+    `COACH_TEST_MODELS`) so a fresh machine downloads it once, not per test.
+    """
+    from coach.companion import catalog, fetch
+
+    folder = Path(
+        os.environ.get("COACH_TEST_MODELS") or Path.home() / ".cache" / "coach-tests" / "models"
+    )
+    entry = catalog.load_catalog().require(catalog.load_catalog().default)
+    path = catalog.model_file(folder, entry.id)
+    if not path.is_file():
+        fetch.pull(entry, folder)
+    return path
