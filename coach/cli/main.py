@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import importlib.util
 import pkgutil
@@ -97,10 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         from coach.config import load
         from coach.paths import resolve
 
-        try:
+        # A damaged config is reported by the command itself, in English.
+        with contextlib.suppress(CoachError):
             set_language(load(resolve()).language)
-        except CoachError:
-            pass  # The damaged config is reported by the command itself.
     try:
         app = build_app()
         app(args=args, prog_name="coach", standalone_mode=True)

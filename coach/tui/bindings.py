@@ -19,6 +19,5 @@ def translate_bindings(node: DOMNode) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in list(table.items()):
         table[key] = [
-            replace(b, description=t(b.description)) if has(b.description) else b
-            for b in bindings
+            replace(b, description=t(b.description)) if has(b.description) else b for b in bindings
         ]

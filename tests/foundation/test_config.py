@@ -57,7 +57,7 @@ def test_damaged_config_is_one_clear_error(coach_home: Path) -> None:
     p = resolve()
     p.config.mkdir(parents=True)
     p.config_file.write_text("language = [oops")
-    with pytest.raises(CoachError, match="config.toml"):
+    with pytest.raises(CoachError, match=r"config\.toml"):
         load(p, environ={})
 
 

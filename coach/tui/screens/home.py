@@ -37,7 +37,7 @@ class HomeScreen(CoachScreen):
                 continue
             try:
                 line = area.glance(self.context)
-            except Exception:  # noqa: BLE001 - one broken summary must not hide the home screen
+            except Exception:  # one broken summary must not hide the home screen
                 line = None
             if line:
                 lines.append(f"• {line}")
