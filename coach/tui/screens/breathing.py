@@ -6,13 +6,13 @@ drawn at all: the words and the numbers carry everything and nothing moves.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from coach.exercises.engine import Event
 from coach.exercises.plain import seconds_text
 from coach.i18n import t
+from coach.tui.markup import escape
 from coach.tui.screens.exercise_run import ExerciseScreen
 from coach.tui.widgets.breath_guide import BreathGuide
 

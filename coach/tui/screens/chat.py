@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.widgets import Button, Footer, Static
 from coach.context import Context
 from coach.i18n import set_language, t
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.chat_input import ChatInput
 from coach.tui.widgets.chat_message import ChatMessage

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
@@ -12,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from coach.context import Context
 from coach.i18n import t
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 

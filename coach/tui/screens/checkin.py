@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -15,6 +14,7 @@ from coach.safety import Detection
 from coach.services import checkins
 from coach.services.charts import number
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.mood_sparkline import MoodSparkline
 from coach.tui.widgets.rating_scale import RatingScale

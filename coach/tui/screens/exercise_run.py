@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -26,6 +25,7 @@ from coach.exercises.plan import build
 from coach.exercises.schema import Exercise
 from coach.exercises.sessions import Sessions
 from coach.i18n import t
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.rating_row import RatingRow
 from coach.tui.widgets.sos_hint import SosHint

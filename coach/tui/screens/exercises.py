@@ -6,7 +6,6 @@ is, its cautions and its source); Enter opens it on the screen for its kind.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
@@ -17,6 +16,7 @@ from coach.exercises.loader import load_for
 from coach.exercises.schema import Exercise
 from coach.i18n import t
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

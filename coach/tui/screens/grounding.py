@@ -6,7 +6,6 @@ many things were named), because the point is the present moment, not a record.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
@@ -15,6 +14,7 @@ from coach.context import Context
 from coach.exercises.engine import Event
 from coach.i18n import pick, t
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.exercise_run import ExerciseScreen
 
 DEFAULT = "grounding-54321"

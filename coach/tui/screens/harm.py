@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
@@ -13,6 +12,7 @@ from coach.context import Context
 from coach.i18n import t
 from coach.trackers import harm
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.markup import escape
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +22,7 @@ from coach.services import charts
 from coach.services import insights as service
 from coach.services.screenings import band_label, questionnaires
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.checkin_calendar import CheckinCalendar
 from coach.tui.widgets.mood_sparkline import MoodSparkline

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from coach.i18n import t
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.markup import escape
 from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from coach.context import Context
@@ -18,6 +17,7 @@ from coach.errors import CoachError
 from coach.i18n import t
 from coach.safety import plan as service
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -6,12 +6,12 @@ left, in words, carry the time.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.widgets import ProgressBar, Static
 
 from coach.exercises.engine import Event
 from coach.i18n import pick, t
+from coach.tui.markup import escape
 from coach.tui.screens.exercise_run import ExerciseScreen
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +13,7 @@ from coach.context import Context
 from coach.errors import CoachError
 from coach.i18n import t
 from coach.services import report
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 

@@ -6,7 +6,6 @@ opens before any score is shown.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +17,7 @@ from coach.context import Context
 from coach.i18n import pick, t
 from coach.services import screenings
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -20,6 +19,7 @@ from coach.i18n import pick, t
 from coach.safety import Detection
 from coach.services import journal, thought_form
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +13,7 @@ from coach.i18n import t
 from coach.trackers import text, validate
 from coach.trackers.model import KIND_FROM_NAME, KINDS, name_key
 from coach.trackers.service import TrackerService
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -22,6 +21,7 @@ from coach.i18n import t
 from coach.trackers import text, validate
 from coach.trackers.service import TrackerService
 from coach.trackers.timeutil import utc
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 MODES = ("pledge", "review", "slip", "urge")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
@@ -10,6 +9,7 @@ from textual.widgets import Button, Static
 from coach.context import Context
 from coach.i18n import t
 from coach.trackers.service import TrackerService
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachModal
 
 

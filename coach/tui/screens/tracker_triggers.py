@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
@@ -11,6 +10,7 @@ from coach.context import Context
 from coach.i18n import t
 from coach.trackers.service import TrackerService
 from coach.trackers.text import trigger_lines
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -6,7 +6,6 @@ with a toast. A slip is offered as "a new start": the history stays.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -19,6 +18,7 @@ from coach.trackers import text
 from coach.trackers.service import TrackerService
 from coach.trackers.stats import Status
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.base import CoachScreen
 from coach.tui.widgets.sos_hint import SosHint
 

@@ -8,7 +8,6 @@ something safe to do with the hands and the mind meanwhile.
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -19,6 +18,7 @@ from coach.exercises.engine import Event
 from coach.exercises.schema import CARD_CATEGORIES
 from coach.i18n import pick, t
 from coach.tui.areas import Area
+from coach.tui.markup import escape
 from coach.tui.screens.exercise_run import ExerciseScreen, clock_text
 from coach.tui.widgets.card_view import CardView
 

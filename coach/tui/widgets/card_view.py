@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import Static
 
 from coach.exercises.schema import Exercise
 from coach.i18n import pick, t
+from coach.tui.markup import escape
 
 
 class CardView(Static):

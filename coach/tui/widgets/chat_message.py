@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.widgets import Markdown, Static
 
 from coach.companion.prompt import strip_markers
+from coach.tui.markup import escape
 
 
 class ChatMessage(Vertical):
