@@ -63,12 +63,54 @@ SETS = {
         "holdout17_fr.txt",
         "holdout18_en.txt",
         "holdout18_fr.txt",
+        "holdout19_en.txt",
+        "holdout19_fr.txt",
+        "holdout20_en.txt",
+        "holdout20_fr.txt",
+        "holdout21_en.txt",
+        "holdout21_fr.txt",
+        "holdout22_en.txt",
+        "holdout22_fr.txt",
+        "holdout23_en.txt",
+        "holdout23_fr.txt",
+        "holdout24_en.txt",
+        "holdout24_fr.txt",
+        "holdout25_en.txt",
+        "holdout25_fr.txt",
+        "holdout26_en.txt",
+        "holdout26_fr.txt",
+        "holdout27_en.txt",
+        "holdout27_fr.txt",
+        "holdout28_en.txt",
+        "holdout28_fr.txt",
+        "holdout29_en.txt",
+        "holdout29_fr.txt",
+        "holdout30_en.txt",
+        "holdout30_fr.txt",
+        "holdout31_en.txt",
+        "holdout31_fr.txt",
+        "holdout32_en.txt",
+        "holdout32_fr.txt",
+        "holdout33_en.txt",
+        "holdout33_fr.txt",
         "harmless_en.txt",
         "harmless_fr.txt",
         "harmless2_en.txt",
         "harmless2_fr.txt",
         "harmless3_en.txt",
         "harmless3_fr.txt",
+        "harmless4_en.txt",
+        "harmless4_fr.txt",
+        "harmless5_en.txt",
+        "harmless5_fr.txt",
+        "harmless6_en.txt",
+        "harmless6_fr.txt",
+        "harmless7_en.txt",
+        "harmless7_fr.txt",
+        "harmless8_en.txt",
+        "harmless8_fr.txt",
+        "harmless9_en.txt",
+        "harmless9_fr.txt",
     ],
 }
 TARGET_RECALL, TARGET_FALSE_CRISIS = 0.97, 0.03
@@ -171,6 +213,20 @@ def guard_report() -> None:
     )
 
 
+def long_entry_speed() -> None:
+    """A long journal entry (about 2,000 characters) with the signal in its last line."""
+    entry = (
+        "Today was a long day at work, my boss kept changing the deadline and I stayed late. " * 22
+        + "I have the pills counted out and tonight I stop trying."
+    )
+    detect(entry)
+    start = time.perf_counter()
+    for _ in range(10):
+        level = detect(entry).level
+    each = (time.perf_counter() - start) / 10
+    print(f"== long entry: {len(entry)} characters in {each * 1000:.1f} ms -> {level}")
+
+
 def sos_startup() -> None:
     """`coach sos` must print within half a second: measured in a fresh process each time."""
     import os
@@ -210,6 +266,7 @@ def main() -> int:
     names = ["dev", "holdout"] if args.set == "all" else [args.set]
     if args.set == "all":
         guard_report()
+        long_entry_speed()
         sos_startup()
         print()
     for name in names:

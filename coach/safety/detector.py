@@ -20,7 +20,11 @@ from coach.safety.normalize import normalize
 
 _IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.toml"
 _BOUNDARY = re.compile(r"[.!?;]|\n")
-_CLAUSE_CUT = re.compile(r",|:|\(|\)|\s-\s|\bbut\b|\bmais\b|\bthough\b|\bpourtant\b|\bhowever\b")
+# "...two years ago and today I'm struggling": "and today" opens a new clause, in the present.
+_CLAUSE_CUT = re.compile(
+    r",|:|\(|\)|\s-\s|\bbut\b|\bmais\b|\bthough\b|\bpourtant\b|\bhowever\b"
+    r"|\band (?=today|now|tonight|these days|lately)|\bet (?=aujourd hui|maintenant|ce soir)"
+)
 _THIRD_REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|themself|his|her|their|se|s|ses)\b")
 _SUBJECT = re.compile(r"\b(?:i|je|he|she|they|we|you|il|elle|ils|elles|on|nous|tu|vous)\b")
 _DOUBT = re.compile(
@@ -143,7 +147,7 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     # "je ai...", "faut que je meure": the match names its own subject.
     own = R.FIRST_SUBJECT.search(m.group(0))
     if rule.person and not own and _subject(sentence, m.start() - s_start) == "other":
-        if R.THIRD_NOW.search(sentence):
+        if R.THIRD_NOW.search(sentence) and not R.MARKERS["safe_with"].search(sentence):
             return Level.CRISIS, "crisis.someone_in_danger"
         return Level.CONCERN, "concern.someone_at_risk"
     if level != Level.CRISIS:
@@ -157,6 +161,8 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None
     if rid in ("crisis.plan", "crisis.means_at_hand") and R.ACTIVITY.search(sentence):
         return None  # "the rope for the climbing trip"
+    if R.MARKERS["absence"].search(m.group(0)) and R.MARKERS["away"].search(text):
+        return None  # "I won't be here tomorrow, I'm off to Madrid for work"
     if (
         rule.past
         and R.PAST.search(sentence)
@@ -207,16 +213,36 @@ def _third_person(text: str) -> list[tuple[str, str, str]]:
         before, sentence = text[s_start : m.start()], text[s_start:s_end]
         if _negated(before) or R.HYPOTHETICAL.search(sentence) or R.FICTION.search(sentence):
             continue
+        if R.MARKERS["completed"].search(m.group(0)) and (
+            R.PAST.search(sentence) or R.MARKERS["bereavement"].search(sentence)
+        ):
+            continue  # "my grandad took his own life when I was five": a loss, not a risk now
         if (
             not _THIRD_REFLEXIVE.search(m.group(0))
             and _subject(sentence, m.start() - s_start) != "other"
         ):
             continue  # "I want to die" is the user's own, judged by the rules above
-        if R.THIRD_NOW.search(sentence) and not R.PAST.search(sentence):
+        safe = R.MARKERS["safe_with"].search(sentence)  # "...but she's with mum now"
+        if R.THIRD_NOW.search(sentence) and not R.PAST.search(sentence) and not safe:
             found.append((Level.CRISIS, "crisis.someone_in_danger", m.group(0)))
         else:
             found.append((Level.CONCERN, "concern.someone_at_risk", m.group(0)))
     return found
+
+
+def _distinct(weak: list[tuple[str, str, str]], plain: str) -> list[tuple[str, str, str]]:
+    """One sign per stretch of text: "everything is set" inside "everything is set up",
+    "finished writing my letters" overlapping "my letters to my pen pals"."""
+    kept: list[tuple[str, str, str]] = []
+    spans: list[tuple[int, int]] = []
+    for sign in sorted(weak, key=lambda f: len(f[2]), reverse=True):
+        start = plain.find(sign[2])
+        end = start + len(sign[2])
+        if start >= 0 and any(start < b and a < end for a, b in spans):
+            continue
+        kept.append(sign)
+        spans.append((start, end))
+    return kept
 
 
 def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[str, str, str]]:
@@ -226,8 +252,14 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     these (of different kinds), or one next to distress or talk of death, make
     a crisis ("Everything is arranged. The letters are on the desk.").
     """
-    # "Everything is arranged for the wedding": everyday plans explain the signs.
-    weak = [] if R.ACTIVITY.search(plain) else [f for f in found if f[0] == "weak"]
+    # "Everything is arranged for the wedding": everyday plans explain the signs,
+    # but not a word that is part of a sign itself ("sorting out who gets the boat").
+    weak = _distinct([f for f in found if f[0] == "weak"], plain)
+    explained = plain
+    for _level, _rid, words in weak:
+        explained = explained.replace(words, " ")
+    if R.ACTIVITY.search(explained) or R.MARKERS["recovering"].search(explained):
+        weak = []
     rest = [f for f in found if f[0] != "weak"]
     # A farewell that plans to meet again ("love you all, see you tomorrow") is only that.
     if R.MARKERS["see_you"].search(plain):
@@ -239,7 +271,9 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     count = len(signs) + len({rid for _level, rid, _words in weak if rid in once})
     distress = any(level == Level.CONCERN for level, _rid, _words in rest)
     farewell = any(rid == "weak.farewell" for _level, rid, _words in weak)
-    if count >= 2 or ((signs or farewell) and distress) or (weak and _DEATH_TOPIC.search(plain)):
+    # Talk of death elsewhere than in the sign itself: "counting the pills" names no death.
+    death = weak and _DEATH_TOPIC.search(explained)
+    if count >= 2 or ((signs or farewell) and distress) or death:
         words = " + ".join(w for _level, _rid, w in weak)
         rest.append((Level.CRISIS, "crisis.warning_signs", words))
     return rest

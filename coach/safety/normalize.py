@@ -53,6 +53,14 @@ _SI_IL = re.compile(r"\bs'(ils?)\b")
 _SMS = [
     # "want 2 die", "have 2 go": 2 is "to" before a verb
     (re.compile(r"\b2 (die|end|kill|live|be|go|sleep|jump|cut|hurt|take|stop|do)\b"), r"to \1"),
+    # "i want die", "I decided end": learners of English drop the "to"
+    (
+        re.compile(
+            r"\b(want|wants|wanted|need|needs|going|decided|decide|try|trying|plan|planning) "
+            r"(die|kill|end|finish|stop|jump|cut|hurt|disappear|overdose|hang)\b"
+        ),
+        r"\1 to \2",
+    ),
     # "wanna dye" is "die" unless something is being dyed
     (
         re.compile(
@@ -78,11 +86,62 @@ _SMS = [
     ),
     # "jvai saute du pont": the infinitive typed as a participle
     (re.compile(r"\b(vais|veux|va|vas|voudrais) (saute|suicide|tue|pendu)\b"), r"\1 \2r"),
+    # "elle allé se foncé dans un mur": the infinitive typed as a participle after a reflexive
+    (re.compile(r"\b(il|elle|on|je) alle\b"), r"\1 allait"),
+    (
+        re.compile(
+            r"\b(allait|va|vais|veut|voulait|vont|veux) (se|me) "
+            r"(fonce|jete|balance|noye|tue|pende|suicide|coupe|scarifie)\b"
+        ),
+        r"\1 \2 \3r",
+    ),
+    # "g pri tou mé cachés": "all my pills", spelled by ear
+    (
+        re.compile(
+            r"\b(pris|avale|prendre|avaler) (?:tou|tout|tous|toute)s? (?:me|mes|les) "
+            r"(?:caches|cachet|cacher|cacheter)\b"
+        ),
+        r"\1 tous mes cachets",
+    ),
+    # "3 days until i unalive": the slang verb used on its own
+    (
+        re.compile(r"\b(until|till|before|when|then|and|so) i kill(?= ?[.!,;]|$)"),
+        r"\1 i kill myself",
+    ),
+    # "i want to rope", "gonna rope": hanging, in internet slang
+    (
+        re.compile(
+            r"\b(want to|wanna|going to|gonna|will|about to|might|should|to) rope"
+            r"(?! (?:in|off|the|a|my|them|him|her|it|together))\b"
+        ),
+        r"\1 hang myself",
+    ),
+    # "he'd kms": the slang spelled out, then given back to its subject
+    (
+        re.compile(r"\b(he|she|they)\b((?: \w+){0,3}?) kill myself\b"),
+        lambda m: f"{m.group(1)}{m.group(2)} kill {_REFLEXIVE[m.group(1)]}",
+    ),
+    # "j'ai acheter une corde": the participle typed as an infinitive after "avoir"
+    (
+        re.compile(
+            r"\b(je ai|tu as|il a|elle a|on a|ils ont|elles ont|nous avons|vous avez) "
+            r"(?!(?:hier|super|premier|dernier|entier|leger|cher|fier|amer|enfer|hiver)\b)"
+            r"([a-z]{2,})er\b"
+        ),
+        r"\1 \2e",
+    ),
 ]
+_REFLEXIVE = {"he": "himself", "she": "herself", "they": "themselves"}
+# Irish and northern English "me da", "me mam" (my dad, my mum), read before "da" becomes "the".
+_ME_PARENT = re.compile(
+    r"\bme (da|dad|mam|ma|mum)\b(?= (?:said|says|is|s|will|would|hits|hit|has|beat|beats|"
+    r"came|comes|gets|got|took|locked|keeps|threw|found|knows))"
+)
+_PARENT = {"da": "dad", "dad": "dad", "mam": "mum", "ma": "mum", "mum": "mum"}
 # "he'll", "they'd", "we've", "you're": the few English endings, spelled out.
 _CONTRACTION = re.compile(
     r"\b(he|she|it|we|they|you|who|that|there|i|everything|nothing|something|everyone|"
-    r"everybody|nobody|someone|what|where|here|how)'(ll|d|ve|re|s|m)\b"
+    r"everybody|nobody|someone|what|where|here|how|tonight|today|tomorrow|life|time)'(ll|d|ve|re|s|m)\b"
 )
 _CONTRACTED = {"ll": "will", "d": "would", "ve": "have", "re": "are", "s": "is", "m": "am"}
 _TOKEN = re.compile(r"[a-z0-9@$]+(?:'[a-z]+)?|[^\sa-z0-9]")
@@ -170,10 +229,13 @@ def normalize(text: str) -> str:
     text = _MASKED.sub(lambda m: m.group(1) + m.group(2), text)  # "sh*t", "f**k"
     text = _HYPHEN.sub(" ", text)  # "self-harm", "peut-etre", "moi-meme"
     text = _CONTRACTION.sub(lambda m: m.group(1) + " " + _CONTRACTED[m.group(2)], text)
+    text = _ME_PARENT.sub(lambda m: "my " + _PARENT[m.group(1)], text)
     text = _SI_IL.sub(r"si \1", text)  # "s'il" is "si il", not "se il"
     text = _ELISION.sub(lambda m: _ELIDED.get(m.group(1), m.group(1) + "e") + " ", text)
     out = []
     for token in _TOKEN.findall(text):
+        if token == "'":
+            continue  # a quotation mark: "texted me 'goodbye'" reads as "texted me goodbye"
         out.append(_fix_word(token, words, doubled) if token[0].isalnum() else token)
     text = " " + " ".join(out) + " "
     for pattern, full in phrases:
