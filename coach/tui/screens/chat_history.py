@@ -32,7 +32,7 @@ class ChatHistoryScreen(CoachModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="history"):
-            yield Static(f"[b]{escape(t('chat.earlier_title'))}[/b]")
+            yield Static(f"[b]{escape(t('companion.tui.earlier_title'))}[/b]")
             if not self.conversations:
                 yield Static(escape(t("companion.tui.earlier_none")))
             options = []
@@ -40,7 +40,7 @@ class ChatHistoryScreen(CoachModal):
                 when = _day(conv.turns[-1]["at"] if conv.turns else conv.started)
                 title = conv.title or t("companion.tui.untitled")
                 count = sum(1 for turn in conv.turns if turn.get("role") == "user")
-                line = f"{when}  {escape(title)}  [dim]({t('chat.messages', n=count)})[/dim]"
+                line = f"{when}  {escape(title)}  [dim]({t('companion.tui.messages', n=count)})[/dim]"
                 options.append(Option(line, id=str(i)))
             yield OptionList(*options, id="history-list")
 
