@@ -73,3 +73,9 @@ def pick(texts: dict[str, str], lang: str | None = None) -> str:
     """Choose from a data file's `{en: ..., fr: ...}` table."""
     lang = lang or language()
     return texts.get(lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def number(value: float, digits: int = 1, lang: str | None = None, sign: bool = False) -> str:
+    """A decimal as the person's language writes it: 3.7 in English, 3,7 in French."""
+    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
+    return text.replace(".", ",") if (lang or language()) == "fr" else text

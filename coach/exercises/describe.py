@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach.exercises.plain import seconds_text
 from coach.exercises.plan import build
 from coach.exercises.schema import Exercise
+from coach.i18n import number as decimal
 from coach.i18n import pick, t
 
 
@@ -27,7 +28,8 @@ def describe_text(exercise: Exercise, total_seconds: float, lang: str) -> str:
     if exercise.text:
         lines.append(pick(exercise.text, lang))
     if exercise.kind != "card":
-        lines.append(t("exercises.show_total", lang, minutes=round(total_seconds / 60, 1)))
+        minutes = decimal(total_seconds / 60, lang=lang)
+        lines.append(t("exercises.show_total", lang, minutes=minutes))
     lines += [
         "",
         f"{t('exercises.show_cautions', lang)} {exercise.cautions_in(lang)}",

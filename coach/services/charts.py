@@ -7,16 +7,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coach.i18n import number as number  # the charts speak numbers too
+
 BARS = "▁▂▃▄▅▆▇█"
 GAP = "·"  # a day without a check-in
-
-
-def number(value: float, digits: int = 1, lang: str | None = None, sign: bool = False) -> str:
-    """A decimal as the person's language writes it: 3.7 in English, 3,7 in French."""
-    from coach.i18n import language
-
-    text = f"{value:+.{digits}f}" if sign else f"{value:.{digits}f}"
-    return text.replace(".", ",") if (lang or language()) == "fr" else text
 
 
 def sparkline(values: list[float | None], low: float = 1, high: float = 10) -> str:

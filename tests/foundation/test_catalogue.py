@@ -1,4 +1,4 @@
-"""Every text exists in English and French, with the same placeholders, and every key used exists."""
+"""Every text exists in English and French with the same placeholders; every key used exists."""
 
 from __future__ import annotations
 

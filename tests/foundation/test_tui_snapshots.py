@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from coach.config import load
 from coach.context import Context
@@ -13,7 +13,7 @@ from coach.tui.app import CoachApp
 def _app(lang: str) -> CoachApp:
     p = resolve()
     config = load(p, environ={}).with_overrides(language=lang)
-    fixed = datetime(2026, 11, 28, 9, 30, tzinfo=timezone.utc)
+    fixed = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
     context = Context(p, config, clock=lambda: fixed)
     return CoachApp(context)
 

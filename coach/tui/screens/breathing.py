@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from coach.exercises.engine import Event
 from coach.exercises.plain import seconds_text
-from coach.i18n import t
+from coach.i18n import number, t
 from coach.tui.markup import escape
 from coach.tui.screens.exercise_run import ExerciseScreen
 from coach.tui.widgets.breath_guide import BreathGuide
@@ -30,7 +30,7 @@ class BreathingScreen(ExerciseScreen):
     def compose_intro(self) -> ComposeResult:
         first = self.plan.phases[: len(self.exercise.phases)]
         pattern = " · ".join(f"{escape(p.words())} {seconds_text(p.seconds)}" for p in first)
-        minutes = round(self.plan.total_seconds / 60, 1)
+        minutes = number(self.plan.total_seconds / 60)
         lines = [pattern, t("exercises.tui.cycles_minutes", n=self.plan.rounds, minutes=minutes)]
         if self.exercise.per_day:
             lines.append(t("exercises.show_per_day", n=self.exercise.per_day))

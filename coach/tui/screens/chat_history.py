@@ -40,7 +40,8 @@ class ChatHistoryScreen(CoachModal):
                 when = _day(conv.turns[-1]["at"] if conv.turns else conv.started)
                 title = conv.title or t("companion.tui.untitled")
                 count = sum(1 for turn in conv.turns if turn.get("role") == "user")
-                line = f"{when}  {escape(title)}  [dim]({t('companion.tui.messages', n=count)})[/dim]"
+                messages = t("companion.tui.messages", n=count)
+                line = f"{when}  {escape(title)}  [dim]({messages})[/dim]"
                 options.append(Option(line, id=str(i)))
             yield OptionList(*options, id="history-list")
 
