@@ -14,10 +14,10 @@ from coach.trackers import text, validate
 from coach.trackers.model import KIND_FROM_NAME, KINDS, name_key
 from coach.trackers.service import TrackerService
 from coach.tui.markup import escape
-from coach.tui.screens.base import CoachModal
+from coach.tui.screens.form_modal import FormModal
 
 
-class TrackerAddModal(CoachModal):
+class TrackerAddModal(FormModal):
     """Dismissed with the new tracker's name, or None when cancelled."""
 
     DEFAULT_CSS = """
@@ -68,18 +68,6 @@ class TrackerAddModal(CoachModal):
             kind = KIND_FROM_NAME.get(name_key(event.value))
             if kind:
                 self.query_one("#kind", Select).value = kind
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value.strip()
 
     def action_save(self) -> None:
         try:

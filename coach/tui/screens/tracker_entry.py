@@ -22,7 +22,7 @@ from coach.trackers import text, validate
 from coach.trackers.service import TrackerService
 from coach.trackers.timeutil import utc
 from coach.tui.markup import escape
-from coach.tui.screens.base import CoachModal
+from coach.tui.screens.form_modal import FormModal
 
 MODES = ("pledge", "review", "slip", "urge")
 
@@ -40,7 +40,7 @@ class Entry:
     at: datetime | None = None  # None: now
 
 
-class TrackerEntryModal(CoachModal):
+class TrackerEntryModal(FormModal):
     DEFAULT_CSS = """
     TrackerEntryModal { align: center middle; }
     TrackerEntryModal #entry-form {
@@ -106,18 +106,6 @@ class TrackerEntryModal(CoachModal):
             else "#note"
         )
         self.query_one(first).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def _value(self, widget_id: str) -> str:
-        return self.query_one(f"#{widget_id}", Input).value.strip()
 
     def action_save(self) -> None:
         try:
