@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import time
 from collections import defaultdict
@@ -24,94 +25,22 @@ sys.path.insert(0, str(ROOT))
 from coach.safety import detect  # noqa: E402
 
 CORPUS = ROOT / "tests" / "safety" / "corpus"
+
+
+def _files(*patterns: str) -> list[str]:
+    def order(name: str) -> tuple[str, int, str]:
+        kind, number, lang = re.fullmatch(r"([a-z]+?)(\d*)_(en|fr)\.txt", name).groups()
+        return kind, int(number or 1), lang
+
+    return sorted({p.name for pattern in patterns for p in CORPUS.glob(pattern)}, key=order)
+
+
+# dev: what the rules were first written on; holdout: sets scored once on arrival, then
+# used to find missing families; train: sets written to teach the learned model.
 SETS = {
     "dev": ["en.txt", "fr.txt"],
-    "holdout": [
-        "holdout_en.txt",
-        "holdout_fr.txt",
-        "holdout2_en.txt",
-        "holdout2_fr.txt",
-        "holdout3_en.txt",
-        "holdout3_fr.txt",
-        "holdout4_en.txt",
-        "holdout4_fr.txt",
-        "holdout5_en.txt",
-        "holdout5_fr.txt",
-        "holdout6_en.txt",
-        "holdout6_fr.txt",
-        "holdout7_en.txt",
-        "holdout7_fr.txt",
-        "holdout8_en.txt",
-        "holdout8_fr.txt",
-        "holdout9_en.txt",
-        "holdout9_fr.txt",
-        "holdout10_en.txt",
-        "holdout10_fr.txt",
-        "holdout11_en.txt",
-        "holdout11_fr.txt",
-        "holdout12_en.txt",
-        "holdout12_fr.txt",
-        "holdout13_en.txt",
-        "holdout13_fr.txt",
-        "holdout14_en.txt",
-        "holdout14_fr.txt",
-        "holdout15_en.txt",
-        "holdout15_fr.txt",
-        "holdout16_en.txt",
-        "holdout16_fr.txt",
-        "holdout17_en.txt",
-        "holdout17_fr.txt",
-        "holdout18_en.txt",
-        "holdout18_fr.txt",
-        "holdout19_en.txt",
-        "holdout19_fr.txt",
-        "holdout20_en.txt",
-        "holdout20_fr.txt",
-        "holdout21_en.txt",
-        "holdout21_fr.txt",
-        "holdout22_en.txt",
-        "holdout22_fr.txt",
-        "holdout23_en.txt",
-        "holdout23_fr.txt",
-        "holdout24_en.txt",
-        "holdout24_fr.txt",
-        "holdout25_en.txt",
-        "holdout25_fr.txt",
-        "holdout26_en.txt",
-        "holdout26_fr.txt",
-        "holdout27_en.txt",
-        "holdout27_fr.txt",
-        "holdout28_en.txt",
-        "holdout28_fr.txt",
-        "holdout29_en.txt",
-        "holdout29_fr.txt",
-        "holdout30_en.txt",
-        "holdout30_fr.txt",
-        "holdout31_en.txt",
-        "holdout31_fr.txt",
-        "holdout32_en.txt",
-        "holdout32_fr.txt",
-        "holdout33_en.txt",
-        "holdout33_fr.txt",
-        "harmless_en.txt",
-        "harmless_fr.txt",
-        "harmless2_en.txt",
-        "harmless2_fr.txt",
-        "harmless3_en.txt",
-        "harmless3_fr.txt",
-        "harmless4_en.txt",
-        "harmless4_fr.txt",
-        "harmless5_en.txt",
-        "harmless5_fr.txt",
-        "harmless6_en.txt",
-        "harmless6_fr.txt",
-        "harmless7_en.txt",
-        "harmless7_fr.txt",
-        "harmless8_en.txt",
-        "harmless8_fr.txt",
-        "harmless9_en.txt",
-        "harmless9_fr.txt",
-    ],
+    "holdout": _files("holdout*.txt", "harmless*.txt"),
+    "train": _files("train*.txt"),
 }
 TARGET_RECALL, TARGET_FALSE_CRISIS = 0.97, 0.03
 ORDER = ("crisis", "concern", "none")  # most serious first
@@ -254,7 +183,7 @@ def sos_startup() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "holdout", "all"], default="all")
+    parser.add_argument("--set", choices=["dev", "holdout", "train", "all"], default="all")
     parser.add_argument("--file", type=Path, action="append", help="a labelled .txt or .jsonl set")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -263,7 +192,7 @@ def main() -> int:
         print(f"== {', '.join(str(p) for p in args.file)}")
         return 0 if score(rows, args.verbose) else 1
     ok = True
-    names = ["dev", "holdout"] if args.set == "all" else [args.set]
+    names = ["dev", "holdout", "train"] if args.set == "all" else [args.set]
     if args.set == "all":
         guard_report()
         long_entry_speed()

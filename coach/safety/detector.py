@@ -14,6 +14,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from coach.safety import learned
 from coach.safety import rules as R
 from coach.safety.detection import Detection, Level
 from coach.safety.normalize import normalize
@@ -279,16 +280,27 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     return rest
 
 
-def analyse(text: str) -> list[tuple[str, str, str]]:
-    """Every (level, rule id, matched words) found in `text`, in rule order."""
-    plain = normalize((text or "").replace("\n", " . "))
-    plain = _blank_idioms(plain)
+def prepare(text: str) -> str:
+    """The plain form both readers work on: normalised, figures of speech blanked."""
+    return _blank_idioms(normalize((text or "").replace("\n", " . ")))
+
+
+def analyse(
+    text: str, plain: str | None = None, cancelled: list[str] | None = None
+) -> list[tuple[str, str, str]]:
+    """Every (level, rule id, matched words) the rules find in `text`, in rule order.
+
+    `cancelled` collects the matches the context cancelled (a negation, a story...).
+    """
+    plain = prepare(text) if plain is None else plain
     found: list[tuple[str, str, str]] = []
     for rule in R.RULES:
         for m in rule.pattern.finditer(plain):
             weighed = _weigh(rule, plain, m)
             if weighed:
                 found.append((*weighed, m.group(0)))
+            elif cancelled is not None:
+                cancelled.append(m.group(0))
     found += _third_person(plain)
     if not any(level == Level.CRISIS for level, _rid, _words in found):
         found += _backstop(plain)
@@ -303,12 +315,38 @@ def analyse(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
+def _learned(
+    plain: str, found: list[tuple[str, str, str]], cancelled: list[str]
+) -> list[tuple[str, str, str]]:
+    """The learned reader's word, where it is more worried than the rules.
+
+    It only ever raises the level: what the rules call a crisis stays one. Where
+    the rules met the risk words and read them as negated or a story ("I would
+    never...", "a film about a suicide"), only a confident crisis overrides them:
+    grammar wins over vocabulary for the gentler concern.
+    """
+    reading = learned.read(plain)
+    model = learned.model()
+    if reading is None or model is None:
+        return []
+    levels = {level for level, _rid, _words in found}
+    if Level.CRISIS not in levels and reading.crisis >= model.crisis.threshold:
+        return [(Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
+    if not levels and not cancelled and reading.concern >= model.concern.threshold:
+        return [(Level.CONCERN, "concern.learned", ", ".join(reading.concern_words))]
+    return []
+
+
 def detect(text: str, lang: str | None = None) -> Detection:
     """The level of risk in a user's message, with the rules and words behind it.
 
     `lang` is a hint only: both languages' rules always run, because people mix them.
+    The rules read first; the learned model (learned.py) can raise their answer.
     """
-    found = analyse(text)
+    plain = prepare(text)
+    cancelled: list[str] = []
+    found = analyse(text, plain, cancelled)
+    found += _learned(plain, found, cancelled)
     if not found:
         return Detection()
     found.sort(key=lambda f: Level.rank(f[0]))

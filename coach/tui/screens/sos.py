@@ -73,7 +73,9 @@ class SosScreen(CoachScreen):
         # Built as Content, not markup: the user's words are shown exactly as typed.
         rows = self.info.plan_rows()
         if not rows:
-            return Content(t("sos.plan_none", self.info.lang))
+            # A locked or unreadable plan is not "no plan": say which, never "write one".
+            note = self.info.plan_note()
+            return Content(note if note is not None else t("sos.plan_none", self.info.lang))
         parts: list = [(t("safety.plan_title", self.info.lang), "bold")]
         for title, items in rows:
             parts += ["\n  ", (title, "bold")]

@@ -1,0 +1,197 @@
+"""A second reader for `detect`: a linear model learned from the labelled corpus.
+
+The rules (rules.toml) are precise and explain themselves, but they only know
+the wording someone thought of. This model weighs every word, word pair and
+concept of the message (the rules' own lexicons: an intent, a means, a time,
+a farewell...) with weights learned from every labelled message in
+`tests/safety/corpus`, so wording never seen as a whole still scores by its
+parts. It is plain arithmetic over a data file: deterministic, offline, and
+its reasons are the features that weighed most.
+
+`coach/safety/training.py` writes `data/learned.json`; nothing here learns.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from coach.safety import rules as R
+
+DATA = Path(__file__).resolve().parent / "data" / "learned.json"
+FORMAT = 1
+_TOKEN = re.compile(r"[a-z0-9]+|[.!?;,:]")
+# Cues after which the next few words are read as negated ("I would never do it").
+_NEGATORS = frozenset(
+    {"not", "never", "no", "nothing", "nobody", "cannot", "ne", "pas", "jamais", "rien"}
+    | {"aucun", "aucune", "personne"}
+)
+_NEG_SPAN = 4
+_FEATURE_VALUE = 0.25
+# The rules' lexicons, each a concept: seen anywhere, they give one feature each.
+_PIECES = (
+    "INTENT_EN",
+    "INTENT_FR",
+    "SUI_EN",
+    "SUI_FR",
+    "SH_EN",
+    "SH_FR",
+    "LIVE_EN",
+    "LIVE_FR",
+    "NOW_STRICT",
+    "PILLS",
+    "MANY",
+    "OTHER",
+    "VIOLENT_EN",
+    "VIOLENT_FR",
+)
+_CONCEPT_MARKERS = (
+    "negation",
+    "past",
+    "recent",
+    "laugh",
+    "hypothetical",
+    "fiction",
+    "activity",
+    "coping",
+    "recovering",
+    "away",
+    "see_you",
+    "bereavement",
+    "safe_with",
+    "third_now",
+    "third_subject",
+    "first_subject",
+    "death_topic",
+    "pill_topic",
+    "backstop_core",
+    "backstop_now",
+    "wished",
+    "passive",
+    "completed",
+    "accident",
+)
+
+
+@cache
+def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    found = [(name, re.compile(R._expand("(?:" + R.PIECES[name] + ")"))) for name in _PIECES]
+    found += [(name, R.MARKERS[name]) for name in _CONCEPT_MARKERS]
+    return tuple(found)
+
+
+def _words(plain: str) -> list[str]:
+    """The words, a "|" between clauses, and "~" before a word a negation reaches."""
+    out: list[str] = []
+    reach = 0
+    for token in _TOKEN.findall(plain):
+        if not token[0].isalnum():
+            out.append("|")
+            reach = 0
+        elif token in _NEGATORS:
+            out.append(token)
+            reach = _NEG_SPAN
+        else:
+            out.append("~" + token if reach else token)
+            reach = max(0, reach - 1)
+    return out
+
+
+def _negated_at(plain: str, start: int) -> bool:
+    """A negation among the few words before `start`, in the same clause."""
+    before = _words(plain[:start])[-_NEG_SPAN:]
+    if "|" in before:
+        before = before[len(before) - before[::-1].index("|") :]
+    return any(w in _NEGATORS for w in before)
+
+
+def features(plain: str) -> dict[str, float]:
+    """The features of a normalised message (names in a fixed order, each worth the same)."""
+    words = _words(plain)
+    names: set[str] = {"w:" + w for w in words if w != "|"}
+    names.update(f"b:{a}_{b}" for a, b in itertools.pairwise(words) if "|" not in (a, b))
+    if "~" in plain:  # a figure of speech was blanked: "this exam is killing me"
+        names.add("k:idiom")
+    for name, pattern in _concepts():
+        for m in pattern.finditer(plain):
+            names.add(("k:~" if _negated_at(plain, m.start()) else "k:") + name)
+    # Every feature weighs the same whatever the length: a long message brings more
+    # evidence and may score further from the middle; three words cannot be sure.
+    # Sorted, so the sums are made in the same order on every run.
+    return dict.fromkeys(sorted(names), _FEATURE_VALUE)
+
+
+@dataclass(frozen=True)
+class Head:
+    """One yes-or-no question (is it a crisis? is it at least a concern?)."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def score(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def top(self, feats: dict[str, float], n: int = 3) -> list[str]:
+        """The features that pushed hardest towards yes, readable."""
+        pushes = sorted(((self.weights.get(k, 0.0) * v, k) for k, v in feats.items()), reverse=True)
+        return [_readable(k) for push, k in pushes[:n] if push > 0]
+
+
+def _readable(feature: str) -> str:
+    kind, _, value = feature.partition(":")
+    if kind == "b":
+        return value.replace("_", " ")
+    if kind == "k":
+        return value.lower()
+    return value
+
+
+@dataclass(frozen=True)
+class Model:
+    crisis: Head
+    concern: Head  # at least a concern: crisis or concern
+    trained_on: int
+
+
+@cache
+def model() -> Model | None:
+    """The shipped model, or None when its file is missing (the rules still run)."""
+    try:
+        raw = json.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if raw.get("format") != FORMAT:
+        return None
+    heads = {
+        name: Head(raw[name]["bias"], raw[name]["weights"], raw[name]["threshold"])
+        for name in ("crisis", "concern")
+    }
+    return Model(heads["crisis"], heads["concern"], raw.get("trained_on", 0))
+
+
+@dataclass(frozen=True)
+class Reading:
+    crisis: float
+    concern: float
+    crisis_words: list[str]
+    concern_words: list[str]
+
+
+def read(plain: str) -> Reading | None:
+    """The model's two probabilities for a normalised message, with what drove them."""
+    m = model()
+    if m is None:
+        return None
+    feats = features(plain)
+    if not feats:
+        return Reading(0.0, 0.0, [], [])
+    return Reading(
+        m.crisis.score(feats), m.concern.score(feats), m.crisis.top(feats), m.concern.top(feats)
+    )

@@ -1,0 +1,183 @@
+"""Learn `data/learned.json` from the labelled corpus (a developer's tool).
+
+    python -m coach.safety.training                # retrain and write the model
+    python -m coach.safety.training --check        # only say whether it is up to date
+
+Logistic regression, one head for "crisis" and one for "at least a concern",
+fitted with AdaGrad in a fixed order, so the same corpus always gives the same
+file. Each head's threshold is chosen on held-out folds (whole files left out,
+the way a fresh set of messages arrives): the lowest one whose false crises on
+harmless messages stay within the budget in both languages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from coach.safety import learned
+from coach.safety.detector import prepare
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "safety" / "corpus"
+EPOCHS = 30
+RATE = 0.5
+L2 = 1e-5
+FOLDS = 5
+# False alarms allowed, on held-out harmless messages, for each head.
+BUDGET = {"crisis": 0.02, "concern": 0.05}
+PRUNE = 1e-3  # smaller weights change no decision and only weigh on the file
+
+
+@dataclass
+class Example:
+    plain: str
+    level: str
+    lang: str
+    group: str
+    feats: dict[str, float]
+
+
+def read_corpus(folder: Path = CORPUS) -> list[Example]:
+    rows = []
+    for path in sorted(folder.glob("*.txt")):
+        lang = "fr" if path.stem.endswith("fr") else "en"
+        group = path.stem.rsplit("_", 1)[0] if "_" in path.stem else "dev"
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            level, _tags, text = (part.strip() for part in line.split(" | ", 2))
+            plain = prepare(text)
+            rows.append(Example(plain, level, lang, group, learned.features(plain)))
+    return rows
+
+
+def digest(folder: Path = CORPUS) -> str:
+    """What the model was learned from: a change to any corpus file changes this."""
+    h = hashlib.sha256()
+    for path in sorted(folder.glob("*.txt")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def fit(examples: list[Example], target: str) -> tuple[float, dict[str, float]]:
+    """(bias, weights) for "is this `target`?", classes weighed equally."""
+    ys = [_is(e.level, target) for e in examples]
+    positives = sum(ys) or 1
+    negatives = (len(ys) - sum(ys)) or 1
+    class_weight = {True: len(ys) / (2 * positives), False: len(ys) / (2 * negatives)}
+    weights: dict[str, float] = {}
+    squares: dict[str, float] = {}
+    bias, bias_square = 0.0, 1e-8
+    order = list(range(len(examples)))
+    shuffle = random.Random(1)
+    for _ in range(EPOCHS):
+        shuffle.shuffle(order)
+        for i in order:
+            feats, y = examples[i].feats, ys[i]
+            z = bias + sum(weights.get(k, 0.0) * v for k, v in feats.items())
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            g = (p - y) * class_weight[y]
+            for k, v in feats.items():
+                w = weights.get(k, 0.0)
+                gk = g * v + L2 * w
+                squares[k] = squares.get(k, 1e-8) + gk * gk
+                weights[k] = w - RATE * gk / math.sqrt(squares[k])
+            bias_square += g * g
+            bias -= RATE * g / math.sqrt(bias_square)
+    return bias, weights
+
+
+def _is(level: str, target: str) -> bool:
+    return level == "crisis" if target == "crisis" else level != "none"
+
+
+def held_out_scores(examples: list[Example], target: str) -> list[float]:
+    """Each message's score from a model that never saw its file."""
+    groups = sorted({e.group for e in examples})
+    scores = [0.0] * len(examples)
+    for fold in range(FOLDS):
+        out = {g for i, g in enumerate(groups) if i % FOLDS == fold}
+        bias, weights = fit([e for e in examples if e.group not in out], target)
+        head = learned.Head(bias, weights, 0.5)
+        for i, e in enumerate(examples):
+            if e.group in out:
+                scores[i] = head.score(e.feats)
+    return scores
+
+
+def threshold(examples: list[Example], scores: list[float], target: str) -> float:
+    """The lowest threshold whose false alarms on harmless messages fit the budget."""
+    best = 0.99
+    for step in range(99, 9, -1):
+        t = step / 100
+        ok = True
+        for lang in ("en", "fr"):
+            harmless = [
+                s
+                for e, s in zip(examples, scores, strict=True)
+                if e.lang == lang and e.level == "none"
+            ]
+            if harmless and sum(s >= t for s in harmless) / len(harmless) > BUDGET[target]:
+                ok = False
+        if not ok:
+            break
+        best = t
+    return best
+
+
+def report(examples: list[Example], scores: list[float], target: str, t: float) -> Iterable[str]:
+    for lang in ("en", "fr"):
+        mine = [(e, s) for e, s in zip(examples, scores, strict=True) if e.lang == lang]
+        pos = [s for e, s in mine if _is(e.level, target)]
+        harmless = [s for e, s in mine if e.level == "none"]
+        yield (
+            f"{target:<8}{lang}  threshold {t:.2f}  held-out recall "
+            f"{sum(s >= t for s in pos) / max(1, len(pos)):.3f}  false alarms "
+            f"{sum(s >= t for s in harmless) / max(1, len(harmless)):.3f}"
+        )
+
+
+def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
+    examples = read_corpus(folder)
+    model: dict = {"format": learned.FORMAT, "trained_on": len(examples), "corpus": digest(folder)}
+    for target in ("crisis", "concern"):
+        scores = held_out_scores(examples, target)
+        t = threshold(examples, scores, target)
+        for line in report(examples, scores, target, t):
+            say(line)
+        bias, weights = fit(examples, target)
+        kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= PRUNE}
+        model[target] = {"bias": round(bias, 4), "threshold": t, "weights": kept}
+    out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    say(f"wrote {out} ({len(examples)} messages)")
+    return model
+
+
+def up_to_date(folder: Path = CORPUS, path: Path = learned.DATA) -> bool:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")).get("corpus") == digest(folder)
+    except (OSError, ValueError):
+        return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check the model is current")
+    args = parser.parse_args(argv)
+    if args.check:
+        ok = up_to_date()
+        print("up to date" if ok else "stale: run python -m coach.safety.training")
+        return 0 if ok else 1
+    train()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
