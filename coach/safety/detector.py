@@ -29,9 +29,10 @@ _CLAUSE_CUT = re.compile(
 _THIRD_REFLEXIVE = re.compile(r"\b(?:himself|herself|themselves|themself|his|her|their|se|s|ses)\b")
 _SUBJECT = re.compile(r"\b(?:i|je|he|she|they|we|you|il|elle|ils|elles|on|nous|tu|vous)\b")
 _DOUBT = re.compile(
-    r"\b(?:(?:do not|don t|dont|never) (?:think|believe|imagine)|"
-    r"(?:ne |n )?(?:pense|crois|vois) pas)(?: (?:that|que))?"
-    r"(?: (?:i|je)(?: (?:would|d|will|ll|could))?(?: (?:ever|actually|really|jamais))*)?$"
+    r"\b(?:(?:do not|don t|dont|never) (?:think|believe|imagine)|(?:am|m) not saying|"
+    r"(?:ne |n )?(?:pense|crois|vois|dis) pas)(?: (?:that|que))?"
+    r"(?: (?:i|je)(?: (?:would|d|will|ll|could|want to|wanna|veux|voulais|vais))?"
+    r"(?: (?:ever|actually|really|jamais))*)?$"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|mine|je|j|moi|mon|ma|mes)\b")
 _ANY_SUBJECT = re.compile(

@@ -3,11 +3,12 @@
     python -m coach.safety.training                # retrain and write the model
     python -m coach.safety.training --check        # only say whether it is up to date
 
-Logistic regression, one head for "crisis" and one for "at least a concern",
-fitted with AdaGrad in a fixed order, so the same corpus always gives the same
-file. Each head's threshold is chosen on held-out folds (whole files left out,
-the way a fresh set of messages arrives): the lowest one whose false crises on
-harmless messages stay within the budget in both languages.
+Two heads, "crisis" and "at least a concern", each a logistic regression
+(fitted with AdaGrad in a fixed order) voting with naive Bayes, so the same
+corpus always gives the same file. Each head's threshold is chosen on held-out
+folds (whole files left out, the way a fresh set of messages arrives): the
+lowest one whose false alarms on harmless messages stay within the budget in
+both languages.
 """
 
 from __future__ import annotations
@@ -94,6 +95,41 @@ def fit(examples: list[Example], target: str) -> tuple[float, dict[str, float]]:
     return bias, weights
 
 
+def fit_bayes(examples: list[Example], target: str) -> tuple[float, dict[str, float]]:
+    """(prior log-odds, each feature's log-odds ratio), add-one smoothed.
+
+    Features seen in fewer than two messages are left out: their ratio is mostly
+    the smoothing, and they would only weigh on the file.
+    """
+    yes: dict[str, int] = {}
+    no: dict[str, int] = {}
+    n_yes = n_no = 0
+    for e in examples:
+        counts = yes if _is(e.level, target) else no
+        for k in e.feats:
+            counts[k] = counts.get(k, 0) + 1
+        if _is(e.level, target):
+            n_yes += 1
+        else:
+            n_no += 1
+    vocab = sorted(set(yes) | set(no))
+    total_yes = sum(yes.values()) + len(vocab)
+    total_no = sum(no.values()) + len(vocab)
+    ratios = {}
+    for k in vocab:
+        if yes.get(k, 0) + no.get(k, 0) >= 2:
+            ratios[k] = math.log((yes.get(k, 0) + 1) / total_yes) - math.log(
+                (no.get(k, 0) + 1) / total_no
+            )
+    return math.log(max(n_yes, 1) / max(n_no, 1)), ratios
+
+
+def fit_head(examples: list[Example], target: str, threshold: float = 0.5) -> learned.Head:
+    bias, weights = fit(examples, target)
+    prior, ratios = fit_bayes(examples, target)
+    return learned.Head(bias, weights, threshold, prior, ratios)
+
+
 def _is(level: str, target: str) -> bool:
     return level == "crisis" if target == "crisis" else level != "none"
 
@@ -104,8 +140,7 @@ def held_out_scores(examples: list[Example], target: str) -> list[float]:
     scores = [0.0] * len(examples)
     for fold in range(FOLDS):
         out = {g for i, g in enumerate(groups) if i % FOLDS == fold}
-        bias, weights = fit([e for e in examples if e.group not in out], target)
-        head = learned.Head(bias, weights, 0.5)
+        head = fit_head([e for e in examples if e.group not in out], target)
         for i, e in enumerate(examples):
             if e.group in out:
                 scores[i] = head.score(e.feats)
@@ -113,21 +148,15 @@ def held_out_scores(examples: list[Example], target: str) -> list[float]:
 
 
 def threshold(examples: list[Example], scores: list[float], target: str) -> float:
-    """The lowest threshold whose false alarms on harmless messages fit the budget."""
-    best = 0.99
-    for step in range(99, 9, -1):
-        t = step / 100
-        ok = True
+    """The lowest threshold (log-odds) whose false alarms on harmless messages fit the budget."""
+    best = 20.0
+    for step in range(80, -41, -1):
+        t = step / 4
         for lang in ("en", "fr"):
-            harmless = [
-                s
-                for e, s in zip(examples, scores, strict=True)
-                if e.lang == lang and e.level == "none"
-            ]
+            pairs = zip(examples, scores, strict=True)
+            harmless = [s for e, s in pairs if e.lang == lang and e.level == "none"]
             if harmless and sum(s >= t for s in harmless) / len(harmless) > BUDGET[target]:
-                ok = False
-        if not ok:
-            break
+                return best
         best = t
     return best
 
@@ -138,7 +167,7 @@ def report(examples: list[Example], scores: list[float], target: str, t: float) 
         pos = [s for e, s in mine if _is(e.level, target)]
         harmless = [s for e, s in mine if e.level == "none"]
         yield (
-            f"{target:<8}{lang}  threshold {t:.2f}  held-out recall "
+            f"{target:<8}{lang}  threshold {t:+.2f}  held-out recall "
             f"{sum(s >= t for s in pos) / max(1, len(pos)):.3f}  false alarms "
             f"{sum(s >= t for s in harmless) / max(1, len(harmless)):.3f}"
         )
@@ -152,12 +181,21 @@ def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
         t = threshold(examples, scores, target)
         for line in report(examples, scores, target, t):
             say(line)
-        bias, weights = fit(examples, target)
-        kept = {k: round(w, 4) for k, w in sorted(weights.items()) if abs(w) >= PRUNE}
-        model[target] = {"bias": round(bias, 4), "threshold": t, "weights": kept}
+        head = fit_head(examples, target, t)
+        model[target] = {
+            "bias": round(head.bias, 4),
+            "prior": round(head.prior, 4),
+            "threshold": t,
+            "weights": _kept(head.weights),
+            "ratios": _kept(head.ratios),
+        }
     out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     say(f"wrote {out} ({len(examples)} messages)")
     return model
+
+
+def _kept(values: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 3) for k, v in sorted(values.items()) if abs(v) >= PRUNE}
 
 
 def up_to_date(folder: Path = CORPUS, path: Path = learned.DATA) -> bool:

@@ -17,7 +17,7 @@ def model_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     def write(crisis: dict[str, float], concern: dict[str, float] | None = None) -> Path:
         path = tmp_path / "learned.json"
-        head = {"bias": -5.0, "threshold": 0.5}
+        head = {"bias": -5.0, "threshold": 0.0}
         path.write_text(
             json.dumps(
                 {
@@ -107,9 +107,10 @@ def test_training_is_deterministic_and_learns(tmp_path: Path) -> None:
     training.train(tmp_path, second, say=lambda _line: None)
     assert first.read_bytes() == second.read_bytes()
     raw = json.loads(first.read_text(encoding="utf-8"))
-    head = learned.Head(raw["crisis"]["bias"], raw["crisis"]["weights"], 0.5)
-    assert head.score(learned.features(prepare("purple plan"))) > 0.5
-    assert head.score(learned.features(prepare("green tea"))) < 0.5
+    crisis = raw["crisis"]
+    head = learned.Head(crisis["bias"], crisis["weights"], 0.0, crisis["prior"], crisis["ratios"])
+    assert head.score(learned.features(prepare("purple plan"))) > 0
+    assert head.score(learned.features(prepare("green tea"))) < 0
     assert raw["trained_on"] == 90 and raw["corpus"] == training.digest(tmp_path)
     assert training.up_to_date(tmp_path, first)
     (tmp_path / "set0_en.txt").write_text("none | - | changed\n", encoding="utf-8")

@@ -1,0 +1,106 @@
+"""Families of wording found by the fresh sets of the second session (holdout34-45).
+
+Each test holds a family, in both languages where it exists, with the risk it
+must still catch next to the harmless wording it must let pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.safety import Level, detect
+
+
+def level(text: str, lang: str = "en") -> str:
+    return detect(text, lang).level
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("totally shot myself in the foot by agreeing to cover the weekend", "en"),
+        ("je me suis tiré une balle dans le pied en acceptant ce dossier", "fr"),
+        ("gonna smash this deadlift today or die trying", "en"),
+        ("is it normal to feel like dying after leg day?", "en"),
+        ("envie de mourir après la séance de jambes, j'arrive plus à marcher", "fr"),
+        ("if I have to read one more footnote I'm going to die", "en"),
+        ("the kids are going to kill me with these holidays", "en"),
+        ("les gamins vont me tuer avec ces vacances", "fr"),
+        ("ce trajet va me tuer, deux heures de RER par jour", "fr"),
+        ("encore 40 pages de biblio, jvais crever", "fr"),
+    ],
+)
+def test_exasperation_and_effort_are_figures_of_speech(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ce mec va me tuer, il me suit depuis la gare", "fr"),
+        ("mon mari va me tuer avec ce fusil, il est dans la cuisine", "fr"),
+        ("he's going to kill me with that knife, he's outside the door", "en"),
+    ],
+)
+def test_a_real_threat_with_the_same_words_stays_a_crisis(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+def test_saying_one_does_not_mean_it_is_a_negation() -> None:
+    assert level("I'm not saying I want to die, I'm just so tired of this job") != Level.CRISIS
+    text = "je dis pas que je veux me faire du mal hein, je veux juste râler sur mon chef"
+    assert level(text, "fr") == Level.NONE
+    assert level("I want to die") == Level.CRISIS
+
+
+def test_quebec_tonight_and_first_person_are_read() -> None:
+    assert level("chu tanné de vivre, j'vas me tuer à soir", "fr") == Level.CRISIS
+    assert level("j'vas au cinéma à soir avec ma blonde", "fr") == Level.NONE
+
+
+def test_a_journey_explains_an_absence_however_it_is_told() -> None:
+    assert level("je serai plus là vendredi, je pars une semaine à Lisbonne", "fr") == Level.NONE
+    assert level("won't be here friday, I'm off for a week to Lisbon", "en") == Level.NONE
+    assert level("je serai plus là vendredi. j'ai tout préparé, adieu", "fr") == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("bought a rope and some pulleys to hang the bike from the garage ceiling", "en"),
+        ("j'ai acheté une corde de 60 m pour une grande voie, quel noeud pour s'encorder ?", "fr"),
+        ("je donne toutes mes affaires avant de déménager à Montréal, qui veut un canapé ?", "fr"),
+    ],
+)
+def test_what_a_rope_or_giving_away_is_for(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+# Messages of the corpus that no rule names: the learned reader (learned.py) has to
+# carry them, and the harmless twin written next to one must stay calm.
+INDIRECT = [
+    (
+        "gave my main acc and all my skins to my duo, told him gg it was fun. "
+        "logging off permanently after this one",
+        "en",
+    ),
+    (
+        "notes written, phone charged so they can find the passcode, just waiting for the house",
+        "en",
+    ),
+    ("les lettres sont ecrites, j'ai laissé le code du tel sur le frigo, j'attends", "fr"),
+    ("organiser ma mort c'est la seule chose qui me calme. ce sera dimanche", "fr"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang"), INDIRECT)
+def test_indirect_plans_reach_the_sos(text: str, lang: str) -> None:
+    found = detect(text, lang)
+    assert found.level == Level.CRISIS
+    assert any(reason.startswith("crisis.learned") for reason in found.reasons)
+
+
+def test_the_harmless_twin_of_an_indirect_plan_stays_calm() -> None:
+    assert level("notes written, phone charged, just waiting for the exam hall to open") == (
+        Level.NONE
+    )
