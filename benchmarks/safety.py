@@ -1,7 +1,7 @@
 """How well `coach.safety.detect` separates crisis, concern and harmless messages.
 
     python benchmarks/safety.py                 # the development and held-out corpora
-    python benchmarks/safety.py --set holdout   # only the held-out part
+    python benchmarks/safety.py --set holdout   # only the held-out part (also: dev, train)
     python benchmarks/safety.py --file x.jsonl  # any labelled set: {"text", "level", "lang"}
     python benchmarks/safety.py -v              # also list every miss and false alarm
 
