@@ -89,7 +89,10 @@ INDIRECT = [
         "en",
     ),
     ("les lettres sont ecrites, j'ai laissé le code du tel sur le frigo, j'attends", "fr"),
-    ("organiser ma mort c'est la seule chose qui me calme. ce sera dimanche", "fr"),
+    (
+        "chu dans mon char dans le garage pis le moteur tourne, j'ai ferme la porte comme il faut",
+        "fr",
+    ),
 ]
 
 
@@ -104,3 +107,75 @@ def test_the_harmless_twin_of_an_indirect_plan_stays_calm() -> None:
     assert level("notes written, phone charged, just waiting for the exam hall to open") == (
         Level.NONE
     )
+
+
+def test_ones_own_death_as_an_event_to_plan() -> None:
+    assert level("ma mort est prévue pour dimanche", "fr") == Level.CRISIS
+    assert level("organiser ma mort me calme, ce sera dimanche", "fr") == Level.CRISIS
+    assert level("my death is planned for friday") == Level.CRISIS
+    assert level("I planned my suicide two years ago, I'm in a good place now") == Level.CONCERN
+    assert level("je ne prépare pas ma mort, je prépare mes vacances", "fr") == Level.NONE
+    assert level("doing some swedish death cleaning this weekend") == Level.NONE
+    assert level("preparing my death metal playlist for the drive") == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text", ["I feel safe now", "I am safe, thanks for asking", "i feel safe with my therapist"]
+)
+def test_feeling_safe_is_not_a_danger(text: str) -> None:
+    assert level(text) == Level.NONE
+
+
+def test_not_feeling_safe_is() -> None:
+    assert level("i don't feel safe at home") == Level.CRISIS
+    assert level("i'm not safe here") == Level.CRISIS
+    assert level("je ne me sens pas en sécurité chez moi", "fr") == Level.CRISIS
+
+
+def test_someone_nearly_killed_the_user() -> None:
+    assert level("my husband nearly killed me last night") == Level.CRISIS
+    assert level("mon mari m'a presque tuée hier soir", "fr") == Level.CRISIS
+    assert level("mon copain a failli me tuer hier, il m'a serré le cou", "fr") == Level.CRISIS
+    assert level("my ex nearly killed me ten years ago, I'm safe now") == Level.CONCERN
+    assert level("my dad is killing me, he won't stop hitting") == Level.CRISIS
+    assert level("the rollercoaster nearly killed me") == Level.NONE
+    assert level("my boss is killing me with these deadlines") == Level.NONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il va me tuer quand il va rentrer, il a bu",
+        "il va me tuer si je le quitte",
+        "mon père va me tuer quand il rentre, il a encore bu",
+        "mon frère va me tuer, il a un couteau",
+    ],
+)
+def test_a_threat_at_home_is_not_a_figure_of_speech(text: str) -> None:
+    assert level(text, "fr") == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ma mère va me tuer si elle voit mes notes",
+        "mon frère va me tuer jai perdu sa manette",
+        "mon ordi va crever et moi avec, encore 3 pages de mémoire",
+        "je vais crever sur le canap toute la journée après cette soirée",
+        "ce DM de maths va me tuer, ça fait 4h que je bloque",
+        "acheté une corde de 60m pour grimper en falaise samedi",
+        "on m'a offert un saut à l'élastique, sauter d'un pont ça me terrorise mais jvais le faire",
+    ],
+)
+def test_french_everyday_hyperbole_and_sport(text: str) -> None:
+    assert level(text, "fr") != Level.CRISIS
+
+
+def test_a_bare_suicidal_and_a_rehearsal() -> None:
+    assert level("suicidal. really bad. like tonight bad") == Level.CRISIS
+    assert level("suicidaire. grave. genre ce soir grave", "fr") == Level.CRISIS
+    assert level("put the rope over the beam to see if it would hold my weight. it held.") == (
+        Level.CRISIS
+    )
+    assert level("j'ai testé si la corde supporte mon poids, elle tient", "fr") == Level.CRISIS
+    assert level("the hammock held my weight, best purchase ever") == Level.NONE
