@@ -31,8 +31,11 @@ EPOCHS = 30
 RATE = 0.5
 L2 = 1e-5
 FOLDS = 5
-# False alarms allowed, on held-out harmless messages, for each head.
-BUDGET = {"crisis": 0.02, "concern": 0.03}
+# False alarms allowed, on held-out harmless messages, for each head. The corpus's harmless
+# messages are twins written to share the risk words, so these rates are an upper bound:
+# on the fresh sets the same thresholds gave fewer (docs/safety.md). A missed crisis costs
+# more than an SOS screen closed with one key, which is why the budget is not lower.
+BUDGET = {"crisis": 0.03, "concern": 0.03}
 PRUNE = 1e-3  # smaller weights change no decision and only weigh on the file
 
 
