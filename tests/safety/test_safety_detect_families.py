@@ -179,3 +179,26 @@ def test_a_bare_suicidal_and_a_rehearsal() -> None:
     )
     assert level("j'ai testé si la corde supporte mon poids, elle tient", "fr") == Level.CRISIS
     assert level("the hammock held my weight, best purchase ever") == Level.NONE
+
+
+def test_pills_swallowed_now_one_by_one() -> None:
+    assert level("j'avale mes comprimés un par un, j'en suis à douze", "fr") == Level.CRISIS
+    assert level("je suis en train davaler mes comprimes un par un", "fr") == Level.CRISIS
+    assert level("I'm swallowing my pills one by one, I'm on number 9") == Level.CRISIS
+    assert level("j'avale mes comprimés le matin avec un verre d'eau", "fr") == Level.NONE
+    assert level("je prends mes médocs tous les soirs comme prescrit", "fr") == Level.NONE
+    assert level("taking my pills with breakfast as usual") == Level.NONE
+
+
+def test_cutting_verbs_beyond_cut() -> None:
+    assert level("gonna slice my arms up tonight, cant fight the urge any longer") == Level.CRISIS
+    assert level("slicing my bread for the toast") == Level.NONE
+
+
+def test_an_overdose_of_the_user_told_with_the_verb() -> None:
+    assert level("I overdosed last night") == Level.CRISIS
+    assert level("I overdosed on pills last night") == Level.CRISIS
+    assert level("I overdosed when I was 19, I'm 40 now and well") == Level.CONCERN
+    assert level("overdosed on netflix this weekend lol") == Level.NONE
+    assert level("j'ai fait une overdose de raclette ce weekend, plus jamais", "fr") == Level.NONE
+    assert level("j'ai fait une overdose de médicaments hier", "fr") == Level.CRISIS
