@@ -338,6 +338,13 @@ def _learned(
     return []
 
 
+def warm() -> None:
+    """Compile and load everything `detect` needs, so that its first answer is quick."""
+    learned.model()
+    learned._concepts()
+    detect("warm up, nothing to see")
+
+
 def detect(text: str, lang: str | None = None) -> Detection:
     """The level of risk in a user's message, with the rules and words behind it.
 

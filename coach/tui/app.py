@@ -47,6 +47,9 @@ class CoachApp(App):
         self.push_screen(HomeScreen(self.context))
         if self._start:
             self.open_area(self._start, **self._start_options)
+        # The detector compiles its rules and loads its model on first use (about a second):
+        # done now, in the background, the first message typed is read at once.
+        self.run_worker(_warm_detector, thread=True, group="warm", exit_on_error=False)
 
     def area(self, area_id: str) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -91,3 +94,9 @@ class CoachApp(App):
         yield SystemCommand(t("tui.cmd_help"), t("tui.cmd_help_help"), self.action_help)
         yield SystemCommand(t("tui.cmd_theme"), t("tui.cmd_theme_help"), self.action_toggle_theme)
         yield SystemCommand(t("tui.cmd_quit"), t("tui.cmd_quit_help"), self.exit)
+
+
+def _warm_detector() -> None:
+    from coach.safety.detector import warm
+
+    warm()

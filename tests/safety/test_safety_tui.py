@@ -172,3 +172,23 @@ def test_sos_snapshot(snap_compare, monkeypatch) -> None:
         await pilot.pause()
 
     assert snap_compare(SNAPSHOT_APP, terminal_size=(100, 32), run_before=open_sos)
+
+
+async def test_the_app_warms_the_detector_in_the_background(in_france, monkeypatch) -> None:
+    from coach.safety import detector
+
+    calls = []
+    monkeypatch.setattr(detector, "warm", lambda: calls.append("warm"))
+    app = CoachApp(in_france)
+    async with app.run_test() as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert calls == ["warm"]
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_warm_loads_the_rules_and_the_model() -> None:
+    from coach.safety import detector, learned
+
+    detector.warm()
+    assert learned.model.cache_info().currsize == 1
