@@ -202,3 +202,14 @@ def test_an_overdose_of_the_user_told_with_the_verb() -> None:
     assert level("overdosed on netflix this weekend lol") == Level.NONE
     assert level("j'ai fait une overdose de raclette ce weekend, plus jamais", "fr") == Level.NONE
     assert level("j'ai fait une overdose de médicaments hier", "fr") == Level.CRISIS
+
+
+def test_the_topic_of_a_lesson_is_not_the_users_own() -> None:
+    assert level("we studied suicidal ideation in psych class") == Level.NONE
+    assert level("lecture on suicidal thoughts in teenagers today, fascinating") == Level.NONE
+    assert level("je fais un exposé sur les idées suicidaires chez les ados", "fr") == Level.NONE
+    assert level("in class today I had suicidal thoughts again") == Level.CRISIS
+    assert level("je pense au suicide pendant mon exposé", "fr") == Level.CRISIS
+    text = "writing an essay on suicide prevention, and honestly I want to die"
+    assert level(text) == Level.CRISIS
+    assert level("studying for exams is pointless, going to kill myself tonight") == Level.CRISIS
