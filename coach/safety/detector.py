@@ -339,9 +339,7 @@ def _learned(
 
 
 def warm() -> None:
-    """Compile and load everything `detect` needs, so that its first answer is quick."""
-    learned.model()
-    learned._concepts()
+    """Compile the rules and load the model now, so that the first real answer is quick."""
     detect("warm up, nothing to see")
 
 

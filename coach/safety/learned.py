@@ -80,7 +80,7 @@ _CONCEPT_MARKERS = (
 
 @cache
 def _concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    found = [(name, re.compile(R._expand("(?:" + R.PIECES[name] + ")"))) for name in _PIECES]
+    found = [(name, re.compile(R.expand("(?:" + R.PIECES[name] + ")"))) for name in _PIECES]
     found += [(name, R.MARKERS[name]) for name in _CONCEPT_MARKERS]
     return tuple(found)
 

@@ -49,14 +49,15 @@ PIECES["MEDNAME"] = "|".join(
 )
 
 
-def _expand(pattern: str) -> str:
+def expand(pattern: str) -> str:
+    """A pattern with every `%PIECE%` replaced by its alternatives."""
     for _ in range(4):  # pieces may name other pieces
         pattern = re.sub(r"%([A-Z_0-9]+)%", lambda m: "(?:" + PIECES[m.group(1)] + ")", pattern)
     return pattern
 
 
 def compile_entry(entry: dict[str, Any]) -> re.Pattern[str]:
-    return re.compile(_expand(_source(entry)))
+    return re.compile(expand(_source(entry)))
 
 
 @dataclass(frozen=True)
