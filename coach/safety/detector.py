@@ -140,7 +140,8 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     if rule.neg and not R.NEG_BARRIER.match(m.group(0)) and _negated(before):
         return None
     level, rid = rule.level, rule.id
-    if R.FICTION.search(sentence) and not R.FIRST_SUBJECT.search(
+    # A song or a film named far after the match is not what the match is about.
+    if R.FICTION.search(text, s_start, min(s_end, m.end() + 40)) and not R.FIRST_SUBJECT.search(
         " ".join(before.split()[-6:]) + " " + m.group(0)
     ):
         return None  # "a film about a man who survived a suicide attempt"

@@ -1,0 +1,332 @@
+"""Families of wording found by the fresh sets of the third session (holdout54-57).
+
+Each test holds a family, in both languages where it exists, with the risk it
+must still catch next to the harmless wording it must let pass. The sentences are
+new wording of each family, not the messages that revealed it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.safety import Level, detect
+
+
+def level(text: str, lang: str = "en") -> str:
+    return detect(text, lang).level
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'm letting myself starve, I want my heart to just give out", "en"),
+        ("stopped eating completely until my body gives up, that's the plan", "en"),
+        ("je me laisse mourir de faim, je veux plus rien avaler", "fr"),
+        ("jvais me laisser crever dans mon coin, personne viendra", "fr"),
+        ("j'arrête de manger jusqu'à ce que mon coeur lâche", "fr"),
+    ],
+)
+def test_letting_oneself_die_is_a_crisis(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("je meurs de faim, on commande une pizza?", "fr"),
+        ("je me laisse aller ce week-end, pizza et séries", "fr"),
+        ("I'm letting myself go a bit on holiday, dessert every night", "en"),
+        ("I let myself rest today and it felt great", "en"),
+    ],
+)
+def test_hunger_and_letting_go_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the only way out of all this debt is to stop existing", "en"),
+        ("the only answer for someone like me is to end my life", "en"),
+        ("la seule issue à ce divorce c'est de disparaître pour de bon", "fr"),
+        ("ma seule solution pour cette dette serait de ne plus exister", "fr"),
+    ],
+)
+def test_the_only_way_out_reaches_past_a_complement(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("the only way out of this job is to quit, honestly", "en"),
+        ("la seule solution pour ce dossier est de tout reprendre", "fr"),
+    ],
+)
+def test_a_way_out_of_a_job_is_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("people say ending your own life is selfish. well that's what I'm doing tonight", "en"),
+        ("is suicide a sin? asking because that's what i'm gonna do after work", "en"),
+        ("c'est lâche de mettre fin à ses jours? c'est ce que je vais faire demain", "fr"),
+    ],
+)
+def test_that_is_what_i_am_doing_after_talk_of_death(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("people say running a marathon is hard. well that's what I'm doing this weekend", "en"),
+        ("c'est dur de déménager seule? c'est ce que je vais faire demain", "fr"),
+    ],
+)
+def test_that_is_what_i_am_doing_about_anything_else(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("everything is hopeless and my mind is made up. no more hoping", "en"),
+        ("je vois plus d'avenir, c'est plus une idée c'est une décision", "fr"),
+        ("the pills are ready. I'm just waiting for my wife to go to bed", "en"),
+        ("j'ai tout préparé, j'attends que les enfants soient couchés", "fr"),
+        ("I'm on the pier with stones in my coat pockets, it'll be quick", "en"),
+        ("les poches pleines de galets, au bord de la rivière. ça ira vite", "fr"),
+        ("whole stash of oxys crushed into a glass, waiting for him to leave", "en"),
+        (
+            "gave all my records to my brother and handed back my keys. won't need them anymore",
+            "en",
+        ),
+        (
+            "j'ai rendu mes clés, donné tous mes livres à ma voisine, j'aurai plus besoin de rien",
+            "fr",
+        ),
+        (
+            "heart racing and vomiting blood, not going to hospital, I'd rather this be the end",
+            "en",
+        ),
+    ],
+)
+def test_warning_signs_that_add_up(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my mind is made up, I'm moving to Leeds in spring", "en"),
+        ("ma décision est prise, je démissionne demain", "fr"),
+        ("waiting for the kids to fall asleep so I can finally watch my show", "en"),
+        ("j'attends que le petit dorme pour prendre un bain tranquille", "fr"),
+        ("it'll be quick, just popping to the shop for milk", "en"),
+        ("ça ira vite, c'est juste une prise de sang", "fr"),
+        ("gave all my clothes to charity, spring clean done!", "en"),
+        ("j'ai donné toutes mes fringues à la Croix-Rouge, ça fait du bien de trier", "fr"),
+        ("kids collecting stones in their pockets at the beach all afternoon", "en"),
+    ],
+)
+def test_one_sign_alone_with_an_everyday_reason_is_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("driving home and I'm aiming the car at the tree on the bend, sorry mum", "en"),
+        ("on the motorway, heading for the concrete barrier at full speed", "en"),
+        ("je conduis bourré et je vais foncer dans le platane au prochain virage", "fr"),
+        ("au volant, je vise le mur du pont, comme ça c'est fini", "fr"),
+    ],
+)
+def test_aiming_the_car_is_a_crisis(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("je vise le pilier du viaduc avec mon appareil photo, la lumière est top", "fr"),
+        ("aiming for a personal best at the driving range today", "en"),
+    ],
+)
+def test_aiming_at_a_photo_or_a_record_is_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("mon coloc a pris des trucs, il se réveille pas, il respire bizarre", "fr"),
+        ("ma mère est tombée, elle se réveille plus, je fais quoi", "fr"),
+    ],
+)
+def test_someone_who_will_not_wake_up_now(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ma fille se réveille pas avant midi le dimanche, l'adolescence", "fr"),
+        ("il se réveille pas la nuit pour le biberon, enfin!", "fr"),
+    ],
+)
+def test_a_late_sleeper_is_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("putting all my tablets in a weekly pill box so I stop forgetting them", "en"),
+        ("je range mes cachets dans un pilulier, plus d'oubli", "fr"),
+        ("my landlord, I could honestly strangle him. not literally, I called the council", "en"),
+        ("je pourrais l'étrangler, pas pour de vrai hein, il m'a encore piqué ma place", "fr"),
+        ("je chante sous la douche à 2h du mat, les voisins vont me tuer", "fr"),
+        ("mes colocs vont me tuer, j'ai encore oublié les poubelles", "fr"),
+    ],
+)
+def test_pill_boxes_and_anger_taken_back_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my husband, I could strangle him, he hit me again tonight", "en"),
+        ("les voisins vont me tuer, ils ont menacé de me frapper avec une batte", "fr"),
+        ("I'm saving all my pills in a box in my drawer for the weekend", "en"),
+    ],
+)
+def test_threats_and_stockpiles_stay_serious(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my dad says he wishes I was dead. fine, I'm giving him what he wants tonight", "en"),
+        ("ils voudraient que je sois mort, je vais leur donner ce qu'ils veulent", "fr"),
+        ("don't want to be alive anymore, I'll see to it tomorrow while she's at work", "en"),
+        ("told my flatmate I was going away for a long time. I'm not going away", "en"),
+        ("j'ai laissé mon chien à ma cousine en lui disant que je partais en voyage", "fr"),
+        ("quand maman partira je la suivrai, j'ai déjà trouvé comment", "fr"),
+        ("when my wife dies I'll go right after her, I've already worked out how", "en"),
+    ],
+)
+def test_resolves_told_without_a_risk_word(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("my kids wanted pizza so I'm giving them what they want tonight", "en"),
+        ("I'll see to it this weekend, the gutters are a mess", "en"),
+        ("quand ma fille partira à la fac je partirai aussi, on vend la maison", "fr"),
+        ("when my dad passes I'll be going to live with my aunt in Ohio", "en"),
+        ("le coiffeur m'a demandé, j'ai déjà choisi comment je veux ma coupe", "fr"),
+    ],
+)
+def test_the_same_words_about_everyday_plans_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("everyone at home would cope better if I wasn't here, I'm just dead weight", "en"),
+        ("I feel like a millstone round my son's neck since the stroke", "en"),
+        ("i hate being me, every single day", "en"),
+        ("jsers a rien dans cette équipe, ils me supportent par pitié", "fr"),
+        ("je suis juste un boulet pour ma famille", "fr"),
+        ("chui pu capable de rien ressentir, même à l'enterrement", "fr"),
+    ],
+)
+def test_burden_and_numbness_are_a_concern(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CONCERN
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("this old van is dead weight, selling it for scrap", "en"),
+        ("ce tournevis sert à rien, il est trop petit", "fr"),
+    ],
+)
+def test_dead_weight_of_things_is_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+# ---- holdout62-69 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("suicidal rn and nobody is picking up", "en"),
+        ("suicidal right now, the song on the radio isn't helping", "en"),
+        ("suicidaire là, j'arrive pas à me calmer", "fr"),
+        ("I'm choosing to stop living tonight", "en"),
+        ("j'ai décidé d'arrêter d'exister ce soir", "fr"),
+        ("i just want my heart to stop", "en"),
+        ("je veux que mon coeur s'arrête", "fr"),
+        ("demain matin je me fous en l'air", "fr"),
+        ("im sitting on the edge of the car park roof", "en"),
+        ("chu su'l rebord du pont", "fr"),
+        ("ma soeur fait une od, elle répond plus", "fr"),
+        ("ending it all. thanks for trying", "en"),
+        ("ce soir c'est moi qui les prends, les cachets que j'ai gardés", "fr"),
+    ],
+)
+def test_plain_statements_without_their_usual_frame(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I know which bridge we should take to dodge the traffic", "en"),
+        ("je sais quel pont on doit prendre pour éviter les bouchons", "fr"),
+        ("saw a guy standing on the edge of the bridge before his bungee jump", "en"),
+        ("ending things with my landlord, moving out in March", "en"),
+        ("the how and when of the move are sorted, boxes on Friday", "en"),
+    ],
+)
+def test_their_everyday_twins_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.NONE
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "been cheeking my olanzapine for weeks, got a decent pile. nobody suspects anything",
+            "en",
+        ),
+        (
+            "bought a rope at the hardware shop, found the right branch. going up there tomorrow",
+            "en",
+        ),
+        ("j'ai acheté une corde et j'ai repéré la bonne poutre dans la grange", "fr"),
+        (
+            "took me off the rota indefinitely, said bye to the dog. you've been a nice little app",
+            "en",
+        ),
+        ("vous êtes la dernière personne à qui je parle. d'ici là ce sera réglé", "fr"),
+        ("tell the boys their dad loved them. no intention of coming back from the hills", "en"),
+        (
+            "the thought used to be 'I wish I was gone', now it's the how and when, and I'm sad",
+            "en",
+        ),
+    ],
+)
+def test_logistics_and_goodbyes_add_up(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
