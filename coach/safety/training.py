@@ -8,7 +8,8 @@ Two heads, "crisis" and "at least a concern", each a logistic regression
 corpus always gives the same file. Each head's threshold is chosen on held-out
 folds (whole files left out, the way a fresh set of messages arrives): the
 lowest one whose false alarms on harmless messages stay within the budget in
-both languages.
+both languages. For the crisis head the budget is the whole detector's: a
+harmless message the rules already call a crisis counts against it too.
 """
 
 from __future__ import annotations
@@ -24,17 +25,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.safety import learned
-from coach.safety.detector import prepare
+from coach.safety.detector import analyse, prepare
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "safety" / "corpus"
 EPOCHS = 30
 RATE = 0.5
 L2 = 1e-5
 FOLDS = 5
-# False alarms allowed, on held-out harmless messages, for each head. The corpus's harmless
-# messages are twins written to share the risk words, so these rates are an upper bound:
-# on the fresh sets the same thresholds gave fewer (docs/safety.md). A missed crisis costs
-# more than an SOS screen closed with one key, which is why the budget is not lower.
+# False alarms allowed, on held-out harmless messages, for each head: for the crisis head,
+# the rules' and the model's together, since the user meets both (the issue's target is
+# at most 3% of harmless messages called a crisis). A missed crisis costs more than an SOS
+# screen closed with one key, which is why the budget is not lower.
 BUDGET = {"crisis": 0.03, "concern": 0.03}
 PRUNE = 1e-3  # smaller weights change no decision and only weigh on the file
 
@@ -156,39 +157,62 @@ def held_out_scores(examples: list[Example], target: str) -> list[float]:
     return scores
 
 
-def threshold(examples: list[Example], scores: list[float], target: str) -> float:
-    """The lowest threshold (log-odds) whose false alarms on harmless messages fit the budget."""
+def rules_alarm(examples: list[Example]) -> list[bool]:
+    """Whether the rules alone already call each message a crisis."""
+    return [any(f[0] == "crisis" for f in analyse("", e.plain)) for e in examples]
+
+
+def threshold(
+    examples: list[Example], scores: list[float], target: str, alarmed: list[bool] | None = None
+) -> float:
+    """The lowest threshold (log-odds) whose false alarms on harmless messages fit the budget.
+
+    `alarmed` marks the messages already raised without the model (the rules'
+    crises): they count as false alarms whatever the threshold.
+    """
+    alarmed = alarmed or [False] * len(examples)
     best = 20.0
     for step in range(80, -41, -1):
         t = step / 4
         for lang in ("en", "fr"):
-            pairs = zip(examples, scores, strict=True)
-            harmless = [s for e, s in pairs if e.lang == lang and e.level == "none"]
-            if harmless and sum(s >= t for s in harmless) / len(harmless) > BUDGET[target]:
+            rows = zip(examples, scores, alarmed, strict=True)
+            harmless = [a or s >= t for e, s, a in rows if e.lang == lang and e.level == "none"]
+            if harmless and sum(harmless) / len(harmless) > BUDGET[target]:
                 return best
         best = t
     return best
 
 
-def report(examples: list[Example], scores: list[float], target: str, t: float) -> Iterable[str]:
+def report(
+    examples: list[Example], scores: list[float], target: str, t: float, alarmed: list[bool]
+) -> Iterable[str]:
+    def rate(pairs: list[tuple[float, bool]], with_rules: bool) -> str:
+        hits = sum((a and with_rules) or s >= t for s, a in pairs)
+        return f"{hits / max(1, len(pairs)):.3f}"
+
     for lang in ("en", "fr"):
-        mine = [(e, s) for e, s in zip(examples, scores, strict=True) if e.lang == lang]
-        pos = [s for e, s in mine if _is(e.level, target)]
-        harmless = [s for e, s in mine if e.level == "none"]
-        yield (
-            f"{target:<8}{lang}  threshold {t:+.2f}  held-out recall "
-            f"{sum(s >= t for s in pos) / max(1, len(pos)):.3f}  false alarms "
-            f"{sum(s >= t for s in harmless) / max(1, len(harmless)):.3f}"
-        )
+        rows = zip(examples, scores, alarmed, strict=True)
+        mine = [(e, s, a) for e, s, a in rows if e.lang == lang]
+        pos = [(s, a) for e, s, a in mine if _is(e.level, target)]
+        harmless = [(s, a) for e, s, a in mine if e.level == "none"]
+        line = f"{target:<8}{lang}  threshold {t:+.2f}  held-out recall {rate(pos, False)}"
+        if any(alarmed):
+            line += f" (with the rules {rate(pos, True)})"
+        line += f"  false alarms {rate(harmless, False)}"
+        if any(alarmed):
+            line += f" (with the rules {rate(harmless, True)})"
+        yield line
 
 
 def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
     examples = read_corpus(folder)
     model: dict = {"format": learned.FORMAT, "trained_on": len(examples), "corpus": digest(folder)}
+    rules = rules_alarm(examples)
     for target in ("crisis", "concern"):
         scores = held_out_scores(examples, target)
-        t = threshold(examples, scores, target)
-        for line in report(examples, scores, target, t):
+        alarmed = rules if target == "crisis" else [False] * len(examples)
+        t = threshold(examples, scores, target, alarmed)
+        for line in report(examples, scores, target, t, alarmed):
             say(line)
         head = fit_head(examples, target, t)
         model[target] = {

@@ -330,3 +330,102 @@ def test_their_everyday_twins_are_not(text: str, lang: str) -> None:
 )
 def test_logistics_and_goodbyes_add_up(text: str, lang: str) -> None:
     assert level(text, lang) == Level.CRISIS
+
+
+# ---- holdout70-77 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("they'd all be better off if I was dead and I'm about to make that happen", "en"),
+        ("I've made the decision, I won't see Christmas, not here, not anywhere", "en"),
+        ("je veux juste arrêter d'être en vie", "fr"),
+        ("I just want to stop being alive", "en"),
+        ("the pills are all in a mug on my desk. sorry coach", "en"),
+        ("sortie le sac et le scotch. dernière nuit d'insomnie que je subirai", "fr"),
+        ("j'ai gardé toutes mes doses de méthadone depuis 10 jours, ça me laisse le temps", "fr"),
+        ("help me word a note for my mum to find in the morning, none of this was her fault", "en"),
+        ("il m'a foutue dehors sur le balcon en pyjama, il fait moins huit", "fr"),
+        ("he locked me out in the snow in a t-shirt an hour ago", "en"),
+    ],
+)
+def test_more_ways_to_say_it_now(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("jumped off the sofa for joy when the results came in", "en"),
+        ("how do you say it, I will hang myself on the wall? I mean the poster", "en"),
+        ("is there an app to remind my dad when to take his tablets?", "en"),
+        ("my GP asked if I'd ever had thoughts of suicide. I said no, it was routine", "en"),
+        ("my cousin overdosed twice before rehab but he's been clean two years now", "en"),
+        ("plus de cachets pour ma tension, faut que je passe à la pharmacie", "fr"),
+        ("si j'écris 'je vais me pendre' quand le bus est en retard, tu vas paniquer?", "fr"),
+        ("c'est fini pour moi instagram, trop toxique", "fr"),
+        ("adieu les bouchons, je bosse de chez moi maintenant", "fr"),
+        ("ma coloc va me buter, j'ai encore mangé son yaourt", "fr"),
+        ("j'ai failli me couper avec la mandoline, quelle idée", "fr"),
+        ("j'ai aucune envie de faire du mal à qui que ce soit, je veux juste râler", "fr"),
+    ],
+)
+def test_their_everyday_twins_stay_calm(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("adieu les gars, merci pour tout, ce soir je pars pour de bon", "fr"),
+        ("bientôt c'est fini pour moi, j'ai tout ce qu'il faut", "fr"),
+        ("j'ai peur de faire du mal à mon bébé, j'y pense sans arrêt", "fr"),
+    ],
+)
+def test_the_same_words_meant_seriously(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+# ---- holdout78-85 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("properly suicidal tonight and nobody could get here in time anyway", "en"),
+        ("Lord, I'm coming home to you tonight. Let Mum be at the gate", "en"),
+        ("je viens te rejoindre ce soir mon amour, attends-moi", "fr"),
+        ("after my overdose last week I want to try again when he's at work", "en"),
+        ("sortie de l'hôpital après ma TS et jveux recommencer dès demain", "fr"),
+        ("un mec me suit depuis le métro, j'ai plus de batterie", "fr"),
+        ("a guy has been following me since the station and I'm alone", "en"),
+        ("il me serre le cou quand je parle, il revient des toilettes", "fr"),
+        ("une fille en convulsions dans l'herbe, ses potes disent de la laisser", "fr"),
+        ("sold my guitar and my amp, won't need them after Friday. I feel weirdly calm", "en"),
+        ("only enough fuel to get out past the point, no lifejacket. tide turns at 3", "en"),
+        ("on the bridge where my brother jumped. it's a long way down", "en"),
+        ("merci les filles, vous étiez ma famille. donnez mes plantes à Julie. adieu", "fr"),
+    ],
+)
+def test_set78_85_wordings_are_crises(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I want to end it... the season I mean, on a high", "en"),
+        ("ready to throw myself off the pier for the New Year's Day swim!", "en"),
+        ("my therapist asks each week if I've had thoughts of suicide and I say no", "en"),
+        ("in chapter 7 you jump off the bridge onto the train, I've died 30 times", "en"),
+        ("je vais crever si je mange pas, dix heures de service", "fr"),
+        ("corde à sauter lestée, ça me tue le cardio", "fr"),
+        ("sur valo y a un mec qui me suit toute la game", "fr"),
+        ("je viens te rejoindre au resto, garde-moi une place", "fr"),
+        ("Lord, I'm coming to you in prayer tonight for my sister's surgery", "en"),
+        ("sold my bike, won't need it after Friday, I'm moving to Amsterdam", "en"),
+    ],
+)
+def test_set78_85_twins_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.CRISIS

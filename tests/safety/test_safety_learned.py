@@ -120,3 +120,21 @@ def test_training_is_deterministic_and_learns(tmp_path: Path) -> None:
 def test_check_says_whether_the_model_is_current(capsys: pytest.CaptureFixture[str]) -> None:
     assert training.main(["--check"]) == 0
     assert "up to date" in capsys.readouterr().out
+
+
+def test_the_crisis_threshold_leaves_room_for_the_rules_false_alarms() -> None:
+    # 100 harmless messages a language, scored 0..99 by a stand-in model: a budget of 3%
+    # lets the three highest through. If the rules already raise two of the others,
+    # only one is left for the model, so its threshold must rise.
+    examples = [
+        training.Example(f"m{i}", "none", lang, lang, {})
+        for lang in ("en", "fr")
+        for i in range(100)
+    ]
+    scores = [float(i % 100) / 10 for i in range(200)]
+    alone = training.threshold(examples, scores, "crisis")
+    alarmed = [i % 100 in (10, 11) for i in range(200)]
+    together = training.threshold(examples, scores, "crisis", alarmed)
+    assert together > alone
+    harmless = [a or s >= together for s, a in zip(scores, alarmed, strict=True)]
+    assert sum(harmless) / len(harmless) <= training.BUDGET["crisis"]
