@@ -493,3 +493,55 @@ def test_french_dont_stays_french() -> None:
     assert prepare("un voyage dont on ne revient pas") == "un voyage dont on ne revient pas"
     assert prepare("i dont want to be here") == "i do not want to be here"
     assert prepare("dont tell my mum") == "do not tell my mum"
+    # Québec "pis" is "puis", but "tant pis" stays itself
+    assert prepare("tant pis") == "tant pis"
+    assert prepare("pis après") == "puis apres"
+
+
+# ---- holdout94-101 ----
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("taking the lot and we'll see if I wake up. if I don't that's fine", "en"),
+        ("if I don't wake up tomorrow, that's fine by me", "en"),
+        ("si je me réveille pas demain, tant pis", "fr"),
+        ("would anyone care if I took my own life tonight", "en"),
+        ("donne-moi une seule raison de pas me suicider ce soir", "fr"),
+        ("give me one reason not to kill myself", "en"),
+        ("le coeur tape à fond, j'espère qu'il va lâcher", "fr"),
+        ("car's running in the shut garage, it's peaceful", "en"),
+        ("la bande est partie avec des barres, ils vont le laisser pour mort", "fr"),
+        ("il m'a coincée contre le frigo et il veut pas partir", "fr"),
+        ("tu trouves ça normal de vouloir se suicider? c'est ce que je vais faire", "fr"),
+        ("j'ai donné ma moto à mon neveu, jaurai plus besoin de rien", "fr"),
+        ("got a one way ticket to the coast. told my boss not to expect me back", "en"),
+        ("samedi à l'aube le pont, personne sera levé pour me retenir", "fr"),
+        ("I've planned it all out, even what I'll put in the note", "en"),
+    ],
+)
+def test_set94_101_wordings_are_crises(text: str, lang: str) -> None:
+    assert level(text, lang) == Level.CRISIS
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("adieu ! bon, les vendanges sont finies, je suis mort mais content", "fr"),
+        ("rendu les clés, le chien est chez ma soeur, demain trois semaines au Portugal", "fr"),
+        ("did a judo class and the instructor pinned me in seconds", "en"),
+    ],
+)
+def test_set94_101_twins_are_not(text: str, lang: str) -> None:
+    assert level(text, lang) != Level.CRISIS
+
+
+def test_a_car_warmed_up_with_the_door_open_is_no_rule_crisis() -> None:
+    # the rules' side; the learned reader's false alarms are measured by the benchmark
+    text = "warming the car up in the garage with the door open, it's -10"
+    assert rules_level(text) != Level.CRISIS
+
+
+def test_a_farewell_that_opens_with_adieu_is_still_one() -> None:
+    assert level("adieu. pardon maman", "fr") == Level.CRISIS

@@ -1029,7 +1029,8 @@ def test_goodbyes_to_everyone_and_the_last_night_of_worry() -> None:
     assert level(text, "fr") == Level.CRISIS
     assert level("tonight's the last night anyone has to worry about me") == Level.CRISIS
     assert level("Don't try to find me. I've made my choice.") == Level.CRISIS
-    assert level("Don't try to find me, I'm in the library all day revising") == Level.NONE
+    # no crisis; the learned reader may offer a gentle concern on "don't try to find me"
+    assert level("Don't try to find me, I'm in the library all day revising") != Level.CRISIS
 
 
 def test_a_psychotic_episode_is_not_an_episode_of_a_series() -> None:
