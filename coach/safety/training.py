@@ -115,13 +115,12 @@ def fit_bayes(examples: list[Example], target: str) -> tuple[float, dict[str, fl
     no: dict[str, int] = {}
     n_yes = n_no = 0
     for e in examples:
-        counts = yes if _is(e.level, target) else no
+        positive = _is(e.level, target)
+        counts = yes if positive else no
         for k in e.feats:
             counts[k] = counts.get(k, 0) + 1
-        if _is(e.level, target):
-            n_yes += 1
-        else:
-            n_no += 1
+        n_yes += positive
+        n_no += not positive
     vocab = sorted(set(yes) | set(no))
     total_yes = sum(yes.values()) + len(vocab)
     total_no = sum(no.values()) + len(vocab)

@@ -7,12 +7,9 @@ must still catch next to the harmless wording it must let pass.
 from __future__ import annotations
 
 import pytest
+from safety_levels import level
 
 from coach.safety import Level, detect
-
-
-def level(text: str, lang: str = "en") -> str:
-    return detect(text, lang).level
 
 
 @pytest.mark.parametrize(

@@ -8,19 +8,10 @@ new wording of each family, not the messages that revealed it.
 from __future__ import annotations
 
 import pytest
+from safety_levels import level, rules_level
 
-from coach.safety import Level, detect
-from coach.safety.detector import analyse, prepare
-
-
-def level(text: str, lang: str = "en") -> str:
-    return detect(text, lang).level
-
-
-def rules_level(text: str) -> str:
-    """The level the rules alone give, before the learned reader is asked."""
-    found = {f[0] for f in analyse(text)}
-    return next((lv for lv in (Level.CRISIS, Level.CONCERN) if lv in found), Level.NONE)
+from coach.safety import Level
+from coach.safety.detector import prepare
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,9 @@ the family exists in both.
 from __future__ import annotations
 
 import pytest
+from safety_levels import rules_level
 
 from coach.safety import Level, detect
-from coach.safety.detector import analyse
-
-
-def rules_level(text: str) -> str:
-    levels = {level for level, _rid, _words in analyse(text)}
-    return Level.CRISIS if Level.CRISIS in levels else Level.CONCERN if levels else Level.NONE
-
 
 # (family, harmless wording, risk wording with the same words)
 FAMILIES = [
