@@ -49,6 +49,8 @@ _COPED = (
     "crisis.suicidal_intent",
     "crisis.better_off_dead",
 )
+# Rules about the speaker's own life, which someone else's quoted "if..." can voice.
+_OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
 _NEG_REACH = 6  # words: "I would never in a million years..." still reaches
 # The markers that weigh a match, from data/rules.toml (see its comments).
 _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKERS["serious"]
@@ -128,6 +130,23 @@ def _subject(sentence: str, at: int | None = None) -> str:
     return "other" if last_other > last_first else "self"
 
 
+def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
+    """A distant past in the sentence, and no "now" in the match's own clause."""
+    # "two years ago today": an anniversary, not a today
+    clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
+    return bool(R.PAST.search(text, s_start, s_end) and not R.RECENT.search(clause))
+
+
+_ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
+_BUT = re.compile(r"\b(?:but|mais)\b")
+
+
+def _after_but(sentence: str, at: int) -> str:
+    """The sentence from the last "but" before `at`: "je rigole tout le temps mais là..." """
+    cuts = [b.end() for b in _BUT.finditer(sentence, 0, at)]
+    return sentence[cuts[-1] :] if cuts else sentence
+
+
 def _quote(text: str) -> str:
     return " ".join(text.split())
 
@@ -147,12 +166,20 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None  # "a film about a man who survived a suicide attempt"
     if level == Level.CRISIS and _REPORTED.search(before):
         return None  # someone else's words to the user: the bullying rule speaks for it
+    if rid in _OWN_WORDS and R.MARKERS["reported_if"].search(before):
+        return Level.CONCERN, "concern.reported"  # "mamie m'a dit : si on me ressert..."
+    if rid in _COPED and R.MARKERS["stage"].search(sentence):
+        return None  # "my prop dagger bends every time I stab myself"
     # "je ai...", "faut que je meure": the match names its own subject.
     own = R.FIRST_SUBJECT.search(m.group(0))
     if rule.person and not own and _subject(sentence, m.start() - s_start) == "other":
+        if R.MARKERS["stage"].search(sentence):
+            return None  # "ce soir j'ai joué une veuve qui veut se jeter dans la Seine"
         if R.THIRD_NOW.search(sentence) and not R.MARKERS["safe_with"].search(sentence):
             return Level.CRISIS, "crisis.someone_in_danger"
         return Level.CONCERN, "concern.someone_at_risk"
+    if level == "weak" and rule.past and R.MARKERS["distant_past"].search(sentence):
+        return None  # "ten years ago I stood on a cliff": a sign of then, not of now
     if level != Level.CRISIS:
         return level, rid
     if rid == "crisis.suicidal_intent" and _THOUGHT_OF_DEATH.fullmatch(m.group(0)):
@@ -160,21 +187,23 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     wished = _WISHED.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:12])
     if wished and _PASSIVE.search(m.group(0)):
         return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
+    if rid == "crisis.emergency" and R.MARKERS["decor"].search(sentence):
+        return None
     if rid == "crisis.self_harm" and R.ACCIDENT.search(sentence):
         return None
     if rid in ("crisis.plan", "crisis.means_at_hand") and R.ACTIVITY.search(sentence):
         return None  # "the rope for the climbing trip"
     if R.MARKERS["absence"].search(m.group(0)) and R.MARKERS["away"].search(text):
         return None  # "I won't be here tomorrow, I'm off to Madrid for work"
-    if (
-        rule.past
-        and R.PAST.search(sentence)
-        and not R.RECENT.search(_clause(text, m, s_start, s_end))
-    ):
+    if rule.past and _long_ago(text, m, s_start, s_end):
         return Level.CONCERN, "concern.past_" + rid.split(".", 1)[1]
     if rid in _COPED and R.COPING.search(sentence):
         return Level.CONCERN, rid.replace("crisis.", "concern.coping_with_")
-    if rule.joke and R.LAUGH.search(sentence) and not _SERIOUS.search(text):
+    if (
+        rule.joke
+        and R.LAUGH.search(_after_but(sentence, m.start() - s_start))
+        and not _SERIOUS.search(text)
+    ):
         return Level.CONCERN, rid.replace("crisis.", "concern.joking_")
     if rule.joke and R.HYPOTHETICAL.search(sentence):
         return Level.CONCERN, rid.replace("crisis.", "concern.hypothetical_")
@@ -216,6 +245,8 @@ def _third_person(text: str) -> list[tuple[str, str, str]]:
         before, sentence = text[s_start : m.start()], text[s_start:s_end]
         if _negated(before) or R.HYPOTHETICAL.search(sentence) or R.FICTION.search(sentence):
             continue
+        if R.MARKERS["stage"].search(sentence):
+            continue  # "ce soir j'ai joué une veuve qui veut se jeter dans la Seine"
         if R.MARKERS["completed"].search(m.group(0)) and (
             R.PAST.search(sentence) or R.MARKERS["bereavement"].search(sentence)
         ):
@@ -272,10 +303,17 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     once = ("weak.resolve", "weak.farewell")
     signs = {(rid, words) for _level, rid, words in weak if rid not in once}
     count = len(signs) + len({rid for _level, rid, _words in weak if rid in once})
-    distress = any(level == Level.CONCERN for level, _rid, _words in rest)
+    # A past told as history ("il y a cinq ans je me faisais du mal") is not today's distress.
+    history = R.MARKERS["distant_past"].search(plain)
+    distress = any(
+        level == Level.CONCERN and not (history and rid.startswith("concern.past_"))
+        for level, rid, _words in rest
+    )
     farewell = any(rid == "weak.farewell" for _level, rid, _words in weak)
     # Talk of death elsewhere than in the sign itself: "counting the pills" names no death.
     death = weak and _DEATH_TOPIC.search(explained)
+    if history and any(rid.startswith("concern.past_") for _level, rid, _words in rest):
+        death = None  # the death talked of is the past being told
     if count >= 2 or ((signs or farewell) and distress) or death:
         words = " + ".join(w for _level, _rid, w in weak)
         rest.append((Level.CRISIS, "crisis.warning_signs", words))
@@ -320,9 +358,10 @@ def analyse(
 def _learned(
     plain: str, found: list[tuple[str, str, str]], cancelled: list[str]
 ) -> list[tuple[str, str, str]]:
-    """The learned reader's word, where it is more worried than the rules.
+    """What the rules found, with the learned reader's word on it.
 
-    It only ever raises the level: what the rules call a crisis stays one. Where
+    It raises the level, and lowers only a rules' crisis that both its heads read as
+    plainly harmless (see learned.Veto), and then only to a concern. Where
     the rules met the risk words and read them as negated or a story ("I would
     never...", "a film about a suicide"), only a confident crisis overrides them:
     grammar wins over vocabulary for the gentler concern.
@@ -330,13 +369,22 @@ def _learned(
     reading = learned.read(plain)
     model = learned.model()
     if reading is None or model is None:
-        return []
+        return found
     levels = {level for level, _rid, _words in found}
-    if Level.CRISIS not in levels and reading.crisis >= model.crisis.threshold:
-        return [(Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
+    if Level.CRISIS in levels and model.doubts(reading.crisis, reading.concern):
+        # Both heads read it as plainly harmless ("every caller was ready to die on the
+        # hill of their broadband bill"): the rules' crisis becomes a gentle concern.
+        return [
+            (Level.CONCERN, "concern.doubted_" + rid.split(".", 1)[1], w)
+            if level == Level.CRISIS
+            else (level, rid, w)
+            for level, rid, w in found
+        ]
+    if Level.CRISIS not in levels and model.is_crisis(reading.crisis, reading.concern):
+        return [*found, (Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
     if not levels and not cancelled and reading.concern >= model.concern.threshold:
-        return [(Level.CONCERN, "concern.learned", ", ".join(reading.concern_words))]
-    return []
+        return [*found, (Level.CONCERN, "concern.learned", ", ".join(reading.concern_words))]
+    return found
 
 
 def warm() -> None:
@@ -353,7 +401,7 @@ def detect(text: str, lang: str | None = None) -> Detection:
     plain = prepare(text)
     cancelled: list[str] = []
     found = analyse(text, plain, cancelled)
-    found += _learned(plain, found, cancelled)
+    found = _learned(plain, found, cancelled)
     if not found:
         return Detection()
     found.sort(key=lambda f: Level.rank(f[0]))

@@ -169,10 +169,48 @@ def _readable(feature: str) -> str:
 
 
 @dataclass(frozen=True)
+class Lean:
+    """A second way to a crisis: the crisis head leaning towards it (at least `crisis`)
+    while the concern head is sure the message is serious (at least `concern`).
+
+    Each head alone must stay cautious; where both point the same way, a lower
+    crisis score is enough. The training chooses both bars on held-out folds.
+    """
+
+    crisis: float = math.inf
+    concern: float = math.inf
+
+
+@dataclass(frozen=True)
+class Veto:
+    """Where both heads read a message as plainly harmless (crisis score at most
+    `crisis`, concern score at most `concern`), a crisis from the rules alone is
+    lowered to a concern: "this night shift is killing me... ready to die on the hill
+    of their broadband bill". The training only ships bars under which no held-out
+    crisis was ever lowered.
+    """
+
+    crisis: float = -math.inf
+    concern: float = -math.inf
+
+
+@dataclass(frozen=True)
 class Model:
     crisis: Head
     concern: Head  # at least a concern: crisis or concern
     trained_on: int
+    lean: Lean = Lean()
+    veto: Veto = Veto()
+
+    def is_crisis(self, crisis: float, concern: float) -> bool:
+        """Whether the two scores of a message make a crisis."""
+        if crisis >= self.crisis.threshold:
+            return True
+        return crisis >= self.lean.crisis and concern >= self.lean.concern
+
+    def doubts(self, crisis: float, concern: float) -> bool:
+        """Whether both scores say a rules' crisis is plainly harmless."""
+        return crisis <= self.veto.crisis and concern <= self.veto.concern
 
 
 @cache
@@ -194,7 +232,15 @@ def model() -> Model | None:
         )
         for name in ("crisis", "concern")
     }
-    return Model(heads["crisis"], heads["concern"], raw.get("trained_on", 0))
+    lean = raw.get("lean") or {}
+    veto = raw.get("veto") or {}
+    return Model(
+        heads["crisis"],
+        heads["concern"],
+        raw.get("trained_on", 0),
+        Lean(lean.get("crisis", math.inf), lean.get("concern", math.inf)),
+        Veto(veto.get("crisis", -math.inf), veto.get("concern", -math.inf)),
+    )
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ Two heads, "crisis" and "at least a concern", each a logistic regression
 (fitted with AdaGrad in a fixed order) voting with naive Bayes, so the same
 corpus always gives the same file. Each head's threshold is chosen on held-out
 folds (whole files left out, the way a fresh set of messages arrives): the
-lowest one whose false alarms on harmless messages stay within the budget in
-both languages. For the crisis head the budget is the whole detector's: a
-harmless message the rules already call a crisis counts against it too.
+lowest one whose false alarms on harmless messages (the adversarial `harmless*`
+twins aside, see `budgeted`) stay within the budget in both languages. For the
+crisis head the budget is the whole detector's: a harmless message the rules
+already call a crisis counts against it too. A lean (learned.Lean) then lets the
+two heads decide together where both point to a crisis.
 """
 
 from __future__ import annotations
@@ -139,6 +141,19 @@ def fit_head(examples: list[Example], target: str, threshold: float = 0.5) -> le
     return learned.Head(bias, weights, threshold, prior, ratios)
 
 
+def budgeted(e: Example) -> bool:
+    """Whether a message counts in the false-alarm budget: a harmless one, as people write them.
+
+    The `harmless*` sets are adversarial twins, written against particular rules
+    to share every risk word with a crisis ("the rope for the climbing trip"). They
+    teach both readers, but they are not the mix of messages users send. Letting
+    them set the budget cost 1.3-1.4 points of held-out recall; on sixteen fresh
+    sets it missed 2-3 more crises in a hundred to spare one harmless message in
+    two hundred (docs/safety.md).
+    """
+    return e.level == "none" and not e.group.startswith("harmless")
+
+
 def _is(level: str, target: str) -> bool:
     return level == "crisis" if target == "crisis" else level != "none"
 
@@ -175,7 +190,7 @@ def threshold(
         t = step / 4
         for lang in ("en", "fr"):
             rows = zip(examples, scores, alarmed, strict=True)
-            harmless = [a or s >= t for e, s, a in rows if e.lang == lang and e.level == "none"]
+            harmless = [a or s >= t for e, s, a in rows if e.lang == lang and budgeted(e)]
             if harmless and sum(harmless) / len(harmless) > BUDGET[target]:
                 return best
         best = t
@@ -193,7 +208,7 @@ def report(
         rows = zip(examples, scores, alarmed, strict=True)
         mine = [(e, s, a) for e, s, a in rows if e.lang == lang]
         pos = [(s, a) for e, s, a in mine if _is(e.level, target)]
-        harmless = [(s, a) for e, s, a in mine if e.level == "none"]
+        harmless = [(s, a) for e, s, a in mine if budgeted(e)]
         line = f"{target:<8}{lang}  threshold {t:+.2f}  held-out recall {rate(pos, False)}"
         if any(alarmed):
             line += f" (with the rules {rate(pos, True)})"
@@ -203,15 +218,88 @@ def report(
         yield line
 
 
+def lean(
+    examples: list[Example],
+    crisis: list[float],
+    concern: list[float],
+    t: float,
+    alarmed: list[bool],
+) -> learned.Lean:
+    """The pair of bars (crisis, concern) that catches most held-out crises within budget.
+
+    A message is already a crisis when the rules say so or its crisis score reaches
+    `t`; the lean adds those whose crisis score reaches a lower bar while the concern
+    head is sure. The worse language decides; on a tie the higher bars win.
+    """
+    raised = [a or c >= t for a, c in zip(alarmed, crisis, strict=True)]
+    langs = ("en", "fr")
+    crises = {
+        lang: [i for i, e in enumerate(examples) if e.lang == lang and e.level == "crisis"]
+        for lang in langs
+    }
+    harmless = {
+        lang: [i for i, e in enumerate(examples) if e.lang == lang and budgeted(e)]
+        for lang in langs
+    }
+
+    def caught(i: int, a: float, b: float) -> bool:
+        return raised[i] or (crisis[i] >= a and concern[i] >= b)
+
+    best, best_recall = (
+        learned.Lean(),
+        min(sum(raised[i] for i in crises[lang]) / max(1, len(crises[lang])) for lang in langs),
+    )
+    for a_step in range(int(t * 4) - 1, int(t * 4) - 33, -1):
+        for b_step in range(80, -1, -2):
+            a, b = a_step / 4, b_step / 4
+            if any(
+                sum(caught(i, a, b) for i in harmless[lang]) / max(1, len(harmless[lang]))
+                > BUDGET["crisis"]
+                for lang in langs
+            ):
+                break  # lower concern bars only let more through
+            recall = min(
+                sum(caught(i, a, b) for i in crises[lang]) / max(1, len(crises[lang]))
+                for lang in langs
+            )
+            if recall > best_recall:
+                best, best_recall = learned.Lean(a, b), recall
+    return best
+
+
+def veto(
+    examples: list[Example], crisis: list[float], concern: list[float], alarmed: list[bool]
+) -> learned.Veto:
+    """The bars under which the rules' crises are doubted, or none.
+
+    Among the pairs that lower no held-out crisis in either language, the one that
+    lowers the most harmless messages; on a tie the stricter bars win.
+    """
+    best, spared_best = learned.Veto(), 0
+    for a_step in range(-16, -2):
+        for b_step in range(-8, 5):
+            a, b = float(a_step), float(b_step)
+            doubted = [
+                r and c <= a and k <= b for r, c, k in zip(alarmed, crisis, concern, strict=True)
+            ]
+            if any(d and e.level == "crisis" for d, e in zip(doubted, examples, strict=True)):
+                break  # higher concern bars only doubt more
+            spared = sum(d and budgeted(e) for d, e in zip(doubted, examples, strict=True))
+            if spared > spared_best:
+                best, spared_best = learned.Veto(a, b), spared
+    return best
+
+
 def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
     examples = read_corpus(folder)
     model: dict = {"format": learned.FORMAT, "trained_on": len(examples), "corpus": digest(folder)}
     rules = rules_alarm(examples)
+    scores = {target: held_out_scores(examples, target) for target in ("crisis", "concern")}
+    bars = {}
     for target in ("crisis", "concern"):
-        scores = held_out_scores(examples, target)
         alarmed = rules if target == "crisis" else [False] * len(examples)
-        t = threshold(examples, scores, target, alarmed)
-        for line in report(examples, scores, target, t, alarmed):
+        t = bars[target] = threshold(examples, scores[target], target, alarmed)
+        for line in report(examples, scores[target], target, t, alarmed):
             say(line)
         head = fit_head(examples, target, t)
         model[target] = {
@@ -221,6 +309,37 @@ def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
             "weights": _kept(head.weights),
             "ratios": _kept(head.ratios),
         }
+    bar = lean(examples, scores["crisis"], scores["concern"], bars["crisis"], rules)
+    if bar.crisis < math.inf:
+        model["lean"] = {"crisis": bar.crisis, "concern": bar.concern}
+        decide = learned.Model(learned.Head(0, {}, bars["crisis"]), learned.Head(0, {}, 0), 0, bar)
+        raised = [
+            r or decide.is_crisis(c, k)
+            for r, c, k in zip(rules, scores["crisis"], scores["concern"], strict=True)
+        ]
+        for lang in ("en", "fr"):
+            mine = [(e, r) for e, r in zip(examples, raised, strict=True) if e.lang == lang]
+            pos = [r for e, r in mine if e.level == "crisis"]
+            harmless = [r for e, r in mine if budgeted(e)]
+            say(
+                f"crisis  {lang}  + lean {bar.crisis:+.2f} & concern {bar.concern:+.2f}:"
+                f"  with the rules {sum(pos) / max(1, len(pos)):.3f}"
+                f"  false alarms {sum(harmless) / max(1, len(harmless)):.3f}"
+            )
+    doubt = veto(examples, scores["crisis"], scores["concern"], rules)
+    if doubt.crisis > -math.inf:
+        model["veto"] = {"crisis": doubt.crisis, "concern": doubt.concern}
+        doubted = [
+            r and c <= doubt.crisis and k <= doubt.concern
+            for r, c, k in zip(rules, scores["crisis"], scores["concern"], strict=True)
+        ]
+        for lang in ("en", "fr"):
+            mine = [(e, d) for e, d in zip(examples, doubted, strict=True) if e.lang == lang]
+            say(
+                f"veto    {lang}  crisis <= {doubt.crisis:+.2f} & concern <= {doubt.concern:+.2f}:"
+                f"  lowers {sum(d for e, d in mine if budgeted(e))} harmless rules' crises,"
+                f" {sum(d for e, d in mine if e.level == 'concern')} concerns, no crisis"
+            )
     out.write_text(json.dumps(model, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     say(f"wrote {out} ({len(examples)} messages)")
     return model

@@ -1,4 +1,4 @@
-"""The learned reader: wired after the rules, only ever raising, rebuilt from the corpus."""
+"""The learned reader: wired after the rules, raising them, doubting them only within its veto."""
 
 from __future__ import annotations
 
@@ -64,11 +64,52 @@ def test_a_concern_from_the_model_only_where_the_rules_found_nothing(model_file)
     assert detect("i want to kill myself, biscuit", "en").level == "crisis"
 
 
-def test_the_model_never_lowers_a_rules_crisis(model_file) -> None:
+def test_without_a_veto_the_model_never_lowers_a_rules_crisis(model_file) -> None:
     model_file({"w:kill": -50.0, "w:myself": -50.0}, {"w:kill": -50.0})
     found = detect("I want to kill myself tonight", "en")
     assert found.level == "crisis"
     assert not any("learned" in r for r in found.reasons)
+
+
+def test_a_veto_lowers_a_rules_crisis_to_a_concern_only_where_both_heads_agree(
+    model_file,
+) -> None:
+    # "hill": crisis (-5 - 40 / 4) / 2 = -7.5 and concern -7.5; with "tonight" concern -2.5.
+    path = model_file({"w:hill": -40.0}, {"w:hill": -40.0, "w:tonight": 40.0})
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["veto"] = {"crisis": -6.0, "concern": -5.0}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    learned.model.cache_clear()
+    found = detect("I want to die on the hill", "en")
+    assert found.level == "concern"
+    assert found.reasons[0].startswith("concern.doubted_")
+    # the concern head is not sure it is harmless: the rules' crisis stands
+    assert detect("I want to die on the hill tonight", "en").level == "crisis"
+    # the learned reader cannot doubt what the rules did not call a crisis
+    assert detect("a walk up the hill", "en").level == "none"
+
+
+def test_the_veto_is_chosen_so_that_no_held_out_crisis_is_lowered() -> None:
+    # Rules' crises a language: 10 harmless ones both heads read at -10, one real crisis at
+    # crisis -9 and concern -2. The veto may take the harmless ones, never the crisis.
+    examples, crisis, concern, alarmed = [], [], [], []
+    for lang in ("en", "fr"):
+        for i in range(10):
+            examples.append(training.Example(f"h{i}", "none", lang, lang, {}))
+            crisis.append(-10.0)
+            concern.append(-10.0)
+            alarmed.append(True)
+        examples.append(training.Example("c", "crisis", lang, lang, {}))
+        crisis.append(-9.0)
+        concern.append(-2.0)
+        alarmed.append(True)
+    bar = training.veto(examples, crisis, concern, alarmed)
+    assert bar.crisis >= -10.0 and bar.concern >= -10.0
+    assert not (bar.crisis >= -9.0 and bar.concern >= -2.0)
+    # A crisis read as harmless as the rest leaves no room for a veto at all.
+    concern[10] = -10.0
+    crisis[10] = -10.0
+    assert training.veto(examples, crisis, concern, alarmed) == learned.Veto()
 
 
 @pytest.mark.parametrize("content", ["", "{not json", '{"format": 999}'])
@@ -138,3 +179,70 @@ def test_the_crisis_threshold_leaves_room_for_the_rules_false_alarms() -> None:
     assert together > alone
     harmless = [a or s >= together for s, a in zip(scores, alarmed, strict=True)]
     assert sum(harmless) / len(harmless) <= training.BUDGET["crisis"]
+
+
+def test_a_lean_needs_both_heads(model_file) -> None:
+    # A score is (bias + each weight / 4) / 2: the crisis head gives "biscuit" 2.5, short of
+    # its threshold of 10; the concern head gives "biscuit tin" 7.5 and "biscuit" 2.5.
+    path = model_file({"w:biscuit": 40.0}, {"w:biscuit": 40.0, "w:tin": 40.0})
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["crisis"]["threshold"] = 10.0
+    raw["concern"]["threshold"] = 1.0
+
+    def lean(crisis: float, concern: float) -> None:
+        raw["lean"] = {"crisis": crisis, "concern": concern}
+        path.write_text(json.dumps(raw), encoding="utf-8")
+        learned.model.cache_clear()
+
+    lean(1.0, 5.0)
+    assert detect("the biscuit tin", "en").level == "crisis"
+    assert detect("the biscuit tin", "en").reasons == ["crisis.learned: 'biscuit'"]
+    assert detect("the biscuit", "en").level == "concern"  # the concern head is not sure
+    lean(3.0, 5.0)
+    assert detect("the biscuit tin", "en").level == "concern"  # the crisis head does not lean
+
+
+def test_a_model_without_a_lean_reads_as_before(model_file) -> None:
+    model_file({"w:biscuit": 8.0})
+    m = learned.model()
+    assert m is not None and m.lean == learned.Lean()
+    assert not m.is_crisis(-0.5, 100.0)
+    assert m.is_crisis(0.0, -100.0)
+
+
+def test_the_lean_is_chosen_within_the_budget_and_only_when_it_helps() -> None:
+    # 100 harmless and 100 crises a language. The crisis head alone reaches half of the
+    # crises at its threshold (5); the others score 3 on it, and 9 on the concern head,
+    # where harmless messages score at most 6 (two of them score 4 on the crisis head).
+    examples, crisis, concern = [], [], []
+    for lang in ("en", "fr"):
+        for i in range(100):
+            examples.append(training.Example(f"h{i}", "none", lang, lang, {}))
+            crisis.append(4.0 if i < 2 else -1.0)
+            concern.append(6.0 if i < 2 else 0.0)
+        for i in range(100):
+            examples.append(training.Example(f"c{i}", "crisis", lang, lang, {}))
+            crisis.append(6.0 if i < 50 else 3.0)
+            concern.append(9.0)
+    alarmed = [False] * len(examples)
+    bar = training.lean(examples, crisis, concern, 5.0, alarmed)
+    assert bar.crisis <= 3.0 and 6.0 < bar.concern <= 9.0
+    # With the budget already spent by the rules, no lean is allowed.
+    spent = [e.level == "none" and e.plain in ("h10", "h11", "h12", "h13") for e in examples]
+    assert training.lean(examples, crisis, concern, 5.0, spent) == learned.Lean()
+
+
+def test_adversarial_twins_teach_but_do_not_set_the_budget() -> None:
+    # The same scores as above, but the four harmless messages scored highest come from a
+    # twin set: they no longer count, so the threshold may go lower.
+    examples = [
+        training.Example(f"m{i}", "none", lang, "harmless9" if i >= 96 else lang, {})
+        for lang in ("en", "fr")
+        for i in range(100)
+    ]
+    scores = [float(i % 100) / 10 for i in range(200)]
+    everyone = [training.Example(e.plain, e.level, e.lang, e.lang, {}) for e in examples]
+    assert training.threshold(examples, scores, "crisis") < training.threshold(
+        everyone, scores, "crisis"
+    )
+    assert not training.budgeted(examples[99]) and training.budgeted(examples[0])
