@@ -56,6 +56,7 @@ _NEG_REACH = 6  # words: "I would never in a million years..." still reaches
 _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKERS["serious"]
 _REPORTED, _DO_IT, _TAKE_ALL = R.MARKERS["reported"], R.MARKERS["do_it"], R.MARKERS["take_all"]
 _PILL_TOPIC, _DEATH_TOPIC = R.MARKERS["pill_topic"], R.MARKERS["death_topic"]
+_STAGE, _DISTANT_PAST = R.MARKERS["stage"], R.MARKERS["distant_past"]
 # Thinking of death (not of killing oneself) is a concern: "je pense beaucoup à mourir".
 _THOUGHT_OF_DEATH = re.compile(
     r"(?:think(?:ing)?|thought|keep thinking|pense|pensais|penser|songe)\b.*"
@@ -130,15 +131,15 @@ def _subject(sentence: str, at: int | None = None) -> str:
     return "other" if last_other > last_first else "self"
 
 
+_ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
+_BUT = re.compile(r"\b(?:but|mais)\b")
+
+
 def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
     """A distant past in the sentence, and no "now" in the match's own clause."""
     # "two years ago today": an anniversary, not a today
     clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
     return bool(R.PAST.search(text, s_start, s_end) and not R.RECENT.search(clause))
-
-
-_ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
-_BUT = re.compile(r"\b(?:but|mais)\b")
 
 
 def _after_but(sentence: str, at: int) -> str:
@@ -168,17 +169,17 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None  # someone else's words to the user: the bullying rule speaks for it
     if rid in _OWN_WORDS and R.MARKERS["reported_if"].search(before):
         return Level.CONCERN, "concern.reported"  # "mamie m'a dit : si on me ressert..."
-    if rid in _COPED and R.MARKERS["stage"].search(sentence):
+    if rid in _COPED and _STAGE.search(sentence):
         return None  # "my prop dagger bends every time I stab myself"
     # "je ai...", "faut que je meure": the match names its own subject.
     own = R.FIRST_SUBJECT.search(m.group(0))
     if rule.person and not own and _subject(sentence, m.start() - s_start) == "other":
-        if R.MARKERS["stage"].search(sentence):
+        if _STAGE.search(sentence):
             return None  # "ce soir j'ai joué une veuve qui veut se jeter dans la Seine"
         if R.THIRD_NOW.search(sentence) and not R.MARKERS["safe_with"].search(sentence):
             return Level.CRISIS, "crisis.someone_in_danger"
         return Level.CONCERN, "concern.someone_at_risk"
-    if level == "weak" and rule.past and R.MARKERS["distant_past"].search(sentence):
+    if level == "weak" and rule.past and _DISTANT_PAST.search(sentence):
         return None  # "ten years ago I stood on a cliff": a sign of then, not of now
     if level != Level.CRISIS:
         return level, rid
@@ -245,7 +246,7 @@ def _third_person(text: str) -> list[tuple[str, str, str]]:
         before, sentence = text[s_start : m.start()], text[s_start:s_end]
         if _negated(before) or R.HYPOTHETICAL.search(sentence) or R.FICTION.search(sentence):
             continue
-        if R.MARKERS["stage"].search(sentence):
+        if _STAGE.search(sentence):
             continue  # "ce soir j'ai joué une veuve qui veut se jeter dans la Seine"
         if R.MARKERS["completed"].search(m.group(0)) and (
             R.PAST.search(sentence) or R.MARKERS["bereavement"].search(sentence)
@@ -304,7 +305,7 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     signs = {(rid, words) for _level, rid, words in weak if rid not in once}
     count = len(signs) + len({rid for _level, rid, _words in weak if rid in once})
     # A past told as history ("il y a cinq ans je me faisais du mal") is not today's distress.
-    history = R.MARKERS["distant_past"].search(plain)
+    history = _DISTANT_PAST.search(plain)
     distress = any(
         level == Level.CONCERN and not (history and rid.startswith("concern.past_"))
         for level, rid, _words in rest

@@ -312,9 +312,8 @@ def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
     bar = lean(examples, scores["crisis"], scores["concern"], bars["crisis"], rules)
     if bar.crisis < math.inf:
         model["lean"] = {"crisis": bar.crisis, "concern": bar.concern}
-        decide = learned.Model(learned.Head(0, {}, bars["crisis"]), learned.Head(0, {}, 0), 0, bar)
         raised = [
-            r or decide.is_crisis(c, k)
+            r or c >= bars["crisis"] or (c >= bar.crisis and k >= bar.concern)
             for r, c, k in zip(rules, scores["crisis"], scores["concern"], strict=True)
         ]
         for lang in ("en", "fr"):
