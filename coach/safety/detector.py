@@ -9,6 +9,7 @@ a story. The most serious level found wins; every match is given as a reason.
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from functools import cache
@@ -57,6 +58,7 @@ _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKE
 _REPORTED, _DO_IT, _TAKE_ALL = R.MARKERS["reported"], R.MARKERS["do_it"], R.MARKERS["take_all"]
 _PILL_TOPIC, _DEATH_TOPIC = R.MARKERS["pill_topic"], R.MARKERS["death_topic"]
 _STAGE, _DISTANT_PAST = R.MARKERS["stage"], R.MARKERS["distant_past"]
+_DELIBERATE, _URGE, _RESISTED = R.MARKERS["deliberate"], R.MARKERS["urge"], R.MARKERS["resisted"]
 # Thinking of death (not of killing oneself) is a concern: "je pense beaucoup à mourir".
 _THOUGHT_OF_DEATH = re.compile(
     r"(?:think(?:ing)?|thought|keep thinking|pense|pensais|penser|songe)\b.*"
@@ -142,6 +144,15 @@ def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
     return bool(R.PAST.search(text, s_start, s_end) and not R.RECENT.search(clause))
 
 
+def _held_back(text: str, m: re.Match[str], before: str) -> bool:
+    """An urge, not an act, and the message goes on to tell how it was resisted:
+    "j'ai eu envie de me faire du mal... j'ai appelé ma sœur à la place"."""
+    return bool(
+        _URGE.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:24])
+        and _RESISTED.search(text, m.end())
+    )
+
+
 def _after_but(sentence: str, at: int) -> str:
     """The sentence from the last "but" before `at`: "je rigole tout le temps mais là..." """
     cuts = [b.end() for b in _BUT.finditer(sentence, 0, at)]
@@ -190,7 +201,11 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
     if rid == "crisis.emergency" and R.MARKERS["decor"].search(sentence):
         return None
-    if rid == "crisis.self_harm" and R.ACCIDENT.search(sentence):
+    if (
+        rid == "crisis.self_harm"
+        and R.ACCIDENT.search(sentence)
+        and not _DELIBERATE.search(sentence)
+    ):
         return None
     if rid in ("crisis.plan", "crisis.means_at_hand") and R.ACTIVITY.search(sentence):
         return None  # "the rope for the climbing trip"
@@ -200,6 +215,8 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return Level.CONCERN, "concern.past_" + rid.split(".", 1)[1]
     if rid in _COPED and R.COPING.search(sentence):
         return Level.CONCERN, rid.replace("crisis.", "concern.coping_with_")
+    if rid in _COPED and _held_back(text, m, before):
+        return Level.CONCERN, "concern.urge_resisted"
     if (
         rule.joke
         and R.LAUGH.search(_after_but(sentence, m.start() - s_start))
@@ -280,6 +297,22 @@ def _distinct(weak: list[tuple[str, str, str]], plain: str) -> list[tuple[str, s
     return kept
 
 
+def _explained(words: str, plain: str, weak: list[tuple[str, str, str]]) -> bool:
+    """Whether an everyday plan near a sign (its sentence, or the one before or after)
+    explains it: "the letters are on the desk, everything's set for the wedding", but
+    not a run in the morning for pills counted out at night, three sentences later."""
+    at = plain.find(words)
+    if at < 0:
+        return True
+    start, end = _sentence(plain, at, at + len(words))
+    start, _ = _sentence(plain, max(0, start - 2), max(0, start - 2))
+    _, end = _sentence(plain, min(len(plain), end + 1), min(len(plain), end + 1))
+    near = plain[start:end]
+    for _level, _rid, other in weak:
+        near = near.replace(other, " ")
+    return bool(R.ACTIVITY.search(near) or R.MARKERS["recovering"].search(near))
+
+
 def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[str, str, str]]:
     """Warning signs that mean little alone and much together.
 
@@ -294,7 +327,7 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     for _level, _rid, words in weak:
         explained = explained.replace(words, " ")
     if R.ACTIVITY.search(explained) or R.MARKERS["recovering"].search(explained):
-        weak = []
+        weak = [sign for sign in weak if not _explained(sign[2], plain, weak)]
     rest = [f for f in found if f[0] != "weak"]
     # A farewell that plans to meet again ("love you all, see you tomorrow") is only that.
     if R.MARKERS["see_you"].search(plain):
@@ -304,6 +337,9 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     once = ("weak.resolve", "weak.farewell")
     signs = {(rid, words) for _level, rid, words in weak if rid not in once}
     count = len(signs) + len({rid for _level, rid, _words in weak if rid in once})
+    # ...unless the farewell is the whole message: "Love you. Sorry. Goodbye."
+    if len({words for _level, rid, words in weak if rid == "weak.farewell"}) >= 3:
+        count += 1
     # A past told as history ("il y a cinq ans je me faisais du mal") is not today's distress.
     history = _DISTANT_PAST.search(plain)
     distress = any(
@@ -312,7 +348,8 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     )
     farewell = any(rid == "weak.farewell" for _level, rid, _words in weak)
     # Talk of death elsewhere than in the sign itself: "counting the pills" names no death.
-    death = weak and _DEATH_TOPIC.search(explained)
+    # ...nor death words that belong to an everyday plan ("left with assisted dying").
+    death = weak and _DEATH_TOPIC.search(R.ACTIVITY.sub(" ", explained))
     if history and any(rid.startswith("concern.past_") for _level, rid, _words in rest):
         death = None  # the death talked of is the past being told
     if count >= 2 or ((signs or farewell) and distress) or death:
@@ -356,6 +393,21 @@ def analyse(
     return found
 
 
+def _leans_alone(plain: str, words: str, model: learned.Model) -> bool:
+    """Whether a sentence that gave a rules' crisis leans to a crisis read alone,
+    by the bar the lean uses (0, a coin toss, when the model ships no lean)."""
+    bar = model.lean.crisis if math.isfinite(model.lean.crisis) else 0.0
+    for part in words.split(" + "):  # warning signs come joined
+        at = plain.find(part)
+        if at < 0:
+            continue
+        start, end = _sentence(plain, at, at + len(part))
+        alone = learned.read(plain[start:end])
+        if alone is not None and alone.crisis >= bar:
+            return True
+    return False
+
+
 def _learned(
     plain: str, found: list[tuple[str, str, str]], cancelled: list[str]
 ) -> list[tuple[str, str, str]]:
@@ -374,10 +426,12 @@ def _learned(
     levels = {level for level, _rid, _words in found}
     if Level.CRISIS in levels and model.doubts(reading.crisis, reading.concern):
         # Both heads read it as plainly harmless ("every caller was ready to die on the
-        # hill of their broadband bill"): the rules' crisis becomes a gentle concern.
+        # hill of their broadband bill"): the rules' crisis becomes a gentle concern,
+        # unless the sentence it stands in leans to a crisis on its own. A long happy day
+        # reads harmless as a whole and can still hide one: "...and I've chosen the date".
         return [
             (Level.CONCERN, "concern.doubted_" + rid.split(".", 1)[1], w)
-            if level == Level.CRISIS
+            if level == Level.CRISIS and not _leans_alone(plain, w, model)
             else (level, rid, w)
             for level, rid, w in found
         ]

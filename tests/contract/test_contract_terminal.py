@@ -170,7 +170,14 @@ def test_completion_is_offered(cli) -> None:
 
 
 def test_completion_script_and_real_completions(tmp_path: Path) -> None:
-    env = {**os.environ, "SHELL": "/bin/bash", "COACH_HOME": str(tmp_path)}
+    # Typer otherwise guesses the shell from the parent processes, and a test run
+    # started outside any shell (a detached job) has none: name it instead.
+    env = {
+        **os.environ,
+        "SHELL": "/bin/bash",
+        "COACH_HOME": str(tmp_path),
+        "_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION": "1",
+    }
     script = subprocess.run(
         [sys.executable, "-m", "coach", "--show-completion", "bash"],
         capture_output=True,

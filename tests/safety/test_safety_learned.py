@@ -89,6 +89,23 @@ def test_a_veto_lowers_a_rules_crisis_to_a_concern_only_where_both_heads_agree(
     assert detect("a walk up the hill", "en").level == "none"
 
 
+def test_the_veto_spares_a_crisis_whose_own_sentence_leans_to_one(model_file) -> None:
+    # A long happy day reads harmless as a whole and can still hide a plan in one
+    # sentence: the veto asks the rules' sentence too, read alone.
+    happy = {"w:sunny": -40.0, "w:picnic": -40.0, "w:cake": -40.0}
+    path = model_file({**happy, "w:tonight": 40.0}, happy)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["veto"] = {"crisis": -6.0, "concern": -5.0}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    learned.model.cache_clear()
+    # "i want to kill myself tonight" alone: (-5 + 40 / 4) / 2 = +2.5, past the coin toss
+    assert detect("Sunny picnic with cake. I want to kill myself tonight.", "en").level == "crisis"
+    # "i want to die on the hill" alone: -2.5, harmless like the rest of the message
+    found = detect("Sunny picnic with cake. I want to die on the hill.", "en")
+    assert found.level == "concern"
+    assert found.reasons[0].startswith("concern.doubted_")
+
+
 def test_the_veto_is_chosen_so_that_no_held_out_crisis_is_lowered() -> None:
     # Rules' crises a language: 10 harmless ones both heads read at -10, one real crisis at
     # crisis -9 and concern -2. The veto may take the harmless ones, never the crisis.
