@@ -2,6 +2,7 @@
 
     python benchmarks/safety.py                 # the development and held-out corpora
     python benchmarks/safety.py --set holdout   # only the held-out part (also: dev, train)
+    python benchmarks/safety.py --set unseen    # sets never read nor trained on (the honest one)
     python benchmarks/safety.py --file x.jsonl  # any labelled set: {"text", "level", "lang"}
     python benchmarks/safety.py -v              # also list every miss and false alarm
 
@@ -36,11 +37,14 @@ def _files(*patterns: str) -> list[str]:
 
 
 # dev: what the rules were first written on; holdout: sets scored once on arrival, then
-# used to find missing families; train: sets written to teach the learned model.
+# used to find missing families; train: sets written to teach the learned model;
+# unseen: fresh sets kept out of the corpus, never read for rules nor trained on.
+UNSEEN = Path(__file__).resolve().parent / "unseen"
 SETS = {
-    "dev": ["en.txt", "fr.txt"],
-    "holdout": _files("holdout*.txt", "harmless*.txt"),
-    "train": _files("train*.txt"),
+    "dev": [CORPUS / "en.txt", CORPUS / "fr.txt"],
+    "holdout": [CORPUS / f for f in _files("holdout*.txt", "harmless*.txt")],
+    "train": [CORPUS / f for f in _files("train*.txt")],
+    "unseen": sorted(UNSEEN.glob("*.txt")),
 }
 TARGET_RECALL, TARGET_FALSE_CRISIS = 0.97, 0.03
 ORDER = ("crisis", "concern", "none")  # most serious first
@@ -183,7 +187,7 @@ def sos_startup() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=["dev", "holdout", "train", "all"], default="all")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
     parser.add_argument("--file", type=Path, action="append", help="a labelled .txt or .jsonl set")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
@@ -192,14 +196,14 @@ def main() -> int:
         print(f"== {', '.join(str(p) for p in args.file)}")
         return 0 if score(rows, args.verbose) else 1
     ok = True
-    names = ["dev", "holdout", "train"] if args.set == "all" else [args.set]
+    names = list(SETS) if args.set == "all" else [args.set]
     if args.set == "all":
         guard_report()
         long_entry_speed()
         sos_startup()
         print()
     for name in names:
-        files = [CORPUS / f for f in SETS[name] if (CORPUS / f).exists()]
+        files = [path for path in SETS[name] if path.exists()]
         rows = [row for path in files for row in read_txt(path)]
         if rows:
             print(f"== {name} ({len(rows)} messages)")

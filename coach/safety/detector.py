@@ -178,6 +178,10 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None  # "a film about a man who survived a suicide attempt"
     if level == Level.CRISIS and _REPORTED.search(before):
         return None  # someone else's words to the user: the bullying rule speaks for it
+    if rid in _OWN_WORDS and R.MARKERS["quoted_other"].search(before):
+        if R.THIRD_NOW.search(sentence) and not R.MARKERS["safe_with"].search(sentence):
+            return Level.CRISIS, "crisis.someone_in_danger"
+        return Level.CONCERN, "concern.someone_at_risk"  # "il a écrit « jvais me pendre »"
     if rid in _OWN_WORDS and R.MARKERS["reported_if"].search(before):
         return Level.CONCERN, "concern.reported"  # "mamie m'a dit : si on me ressert..."
     if rid in _COPED and _STAGE.search(sentence):
@@ -243,6 +247,8 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
             continue  # "my phone, it is dying": the one dying is not the user
         if _negated(before) or _subject(sentence, m.start() - s_start) == "other":
             continue
+        if R.MARKERS["quoted_other"].search(before):
+            continue  # "il a écrit « jvais me pendre »": his words, read by the rules above
         if (
             R.FICTION.search(sentence)
             or R.HYPOTHETICAL.search(sentence)

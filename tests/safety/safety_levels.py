@@ -14,3 +14,11 @@ def rules_level(text: str) -> str:
     """The level the rules alone give, before the learned reader is asked."""
     levels = {found[0] for found in analyse(text)}
     return next((lv for lv in (Level.CRISIS, Level.CONCERN) if lv in levels), Level.NONE)
+
+
+def rules_crisis(text: str) -> None:
+    assert rules_level(text) == Level.CRISIS, text
+
+
+def rules_not_crisis(text: str) -> None:
+    assert rules_level(text) != Level.CRISIS, text

@@ -7,7 +7,7 @@ must still catch next to the harmless wording it must let pass.
 from __future__ import annotations
 
 import pytest
-from safety_levels import level
+from safety_levels import level, rules_level
 
 from coach.safety import Level, detect
 
@@ -97,7 +97,9 @@ INDIRECT = [
 def test_indirect_plans_reach_the_sos(text: str, lang: str) -> None:
     found = detect(text, lang)
     assert found.level == Level.CRISIS
-    assert any(reason.startswith("crisis.learned") for reason in found.reasons)
+    # What the rules do not know yet, the learned reader must catch.
+    if rules_level(text) != Level.CRISIS:
+        assert any(reason.startswith("crisis.learned") for reason in found.reasons)
 
 
 def test_the_harmless_twin_of_an_indirect_plan_stays_calm() -> None:

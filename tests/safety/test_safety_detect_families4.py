@@ -9,17 +9,8 @@ pinned here; the learned reader is measured by the benchmark.
 from __future__ import annotations
 
 import pytest
-from safety_levels import rules_level
-
-from coach.safety import Level
-
-
-def _crisis(text: str) -> None:
-    assert rules_level(text) == Level.CRISIS, text
-
-
-def _not_crisis(text: str) -> None:
-    assert rules_level(text) != Level.CRISIS, text
+from safety_levels import rules_crisis as _crisis
+from safety_levels import rules_not_crisis as _not_crisis
 
 
 @pytest.mark.parametrize(

@@ -9,18 +9,12 @@ pinned here; the learned reader is measured by the benchmark.
 from __future__ import annotations
 
 import pytest
+from safety_levels import rules_crisis as _crisis
 from safety_levels import rules_level
+from safety_levels import rules_not_crisis as _not_crisis
 
 from coach.safety import Level
 from coach.safety.detector import analyse
-
-
-def _crisis(text: str) -> None:
-    assert rules_level(text) == Level.CRISIS, text
-
-
-def _not_crisis(text: str) -> None:
-    assert rules_level(text) != Level.CRISIS, text
 
 
 def _concern(text: str) -> None:
@@ -359,3 +353,81 @@ def test_an_everyday_plan_far_from_the_signs_does_not_explain_them() -> None:
     _not_crisis(
         "Moving week! Gave away my sofa to the neighbours, handed back the keys on Thursday."
     )
+
+
+# ---- Families found by holdout198-213 ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le couteau est prêt. J'ai tout planifié, vendredi soir c'est le moment.",
+        "I'll have the flat to myself on Sunday and that's when I'm doing it",
+        "je sors quand le dortoir dort, je vais jusqu'à la voie ferrée, j'y ai bien réfléchi",
+        "Exam: failed. Plan: tonight. Sorry mum.",
+        "les médocs sont stockés, ce sera pour samedi quand la résidence sera vide",
+        "they discharged me because I said the right things. the plan never changed",
+        "the pills are lined up for after everyone's in bed",
+        "I'm going to get him. I know where he lives. Tomorrow he pays for it.",
+        "J'ai le couteau dans mon sac. Il va comprendre ce que ça fait.",
+    ],
+)
+def test_a_moment_chosen_with_a_means_or_a_wait_is_a_crisis(text: str) -> None:
+    _crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "demain vous aurez plus de nouvelles de moi",
+        "you won't hear from me ever again",
+        "non sérieux je suis à la fenêtre là",
+        "hole dug in the garden beside Bess. big enough for two",
+        "j'ai pris toute la boîte, je me sens bizarre",
+        "j'ai le pied au plancher et je lâche le volant dans la descente",
+        "j'ai le fusil de mon oncle sur les genoux",
+        "cutting weight and no water since yesterday, hoping my heart gives out on the mat",
+        "the coach keeps coming into my room at night, he said he'd be back later",
+        "il m'a encore frappée ce matin, je suis cachée dans la grange, il crie mon nom",
+        "he's punching the door n me, come quick",
+        "jvais le buter quand il rentre",
+    ],
+)
+def test_danger_now_said_plainly_is_a_crisis(text: str) -> None:
+    _crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vous aurez plus de nouvelles de moi pendant deux semaines, je pars en trek sans réseau",
+        "le gâteau, ce sera pour dimanche quand toute la famille sera là",
+        "my plan for the holidays never changed: sleep, food, films",
+        "my best friend just said goodbye at the airport, she's moving to Lisbon",
+        "DBT diary card: self-harm urge 0, suicidal ideation 0, skills used every day",
+        "idées suicidaires : absentes, écrit le psychiatre sur mon compte rendu",
+        "we practised asking patients directly about suicidal thoughts on the ward",
+        "thought we were all going to die on that ferry, laughing about it now over tea",
+        "je vais m'effondrer dans mon lit et mourir jusqu'à demain midi",
+        "the coach said the last set would make half of us want to die",
+        "the cardiologist told me to stop killing myself with overtime",
+        "Y a trois Noëls j'ai fait une tentative. Aujourd'hui je vais bien.",
+    ],
+)
+def test_their_harmless_twins_are_not_either(text: str) -> None:
+    _not_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Il a écrit "jvais me pendre" dans le groupe pour le contrôle de maths, avec des emojis',
+        "ma pote a dit « je me flingue si je rate le bac », elle a eu 16",
+    ],
+)
+def test_someone_elses_quoted_words_are_theirs_not_the_users(text: str) -> None:
+    assert rules_level(text) == Level.CONCERN, text
+
+
+def test_someone_elses_quoted_words_now_are_a_crisis_for_them() -> None:
+    _crisis("mon frère vient d'écrire « je vais me pendre ce soir » et il répond plus")
