@@ -85,6 +85,11 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right_match.start() if right_match else len(text)
 
 
+def _previous(text: str, s_start: int) -> int:
+    """Where the sentence before the one starting at `s_start` starts."""
+    return _sentence(text, max(0, s_start - 2), max(0, s_start - 2))[0] if s_start else 0
+
+
 def _window(before: str) -> str:
     """The few words before a match that a negation can reach from."""
     cuts = list(_CLAUSE_CUT.finditer(before))
@@ -135,6 +140,7 @@ def _subject(sentence: str, at: int | None = None) -> str:
 
 _ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
 _BUT = re.compile(r"\b(?:but|mais)\b")
+_WATCHED = re.compile(r"\b(?:le|la|les|te|vous|him|her|them|you) (?:voir|see|watch|regarder) $")
 
 
 def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
@@ -203,8 +209,9 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     wished = _WISHED.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:12])
     if wished and _PASSIVE.search(m.group(0)):
         return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
-    if rid == "crisis.emergency" and R.MARKERS["decor"].search(sentence):
-        return None
+    decor = R.MARKERS["decor"]
+    if rid == "crisis.emergency" and decor.search(text, _previous(text, s_start), s_end):
+        return None  # "Butchery class, a whole lamb. Blood everywhere, loved every minute."
     if (
         rid == "crisis.self_harm"
         and R.ACCIDENT.search(sentence)
@@ -217,6 +224,12 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None  # "I won't be here tomorrow, I'm off to Madrid for work"
     if rule.past and _long_ago(text, m, s_start, s_end):
         return Level.CONCERN, "concern.past_" + rid.split(".", 1)[1]
+    if (
+        rid == "crisis.emergency"
+        and _DISTANT_PAST.search(sentence)
+        and _long_ago(text, m, s_start, s_end)
+    ):
+        return Level.CONCERN, "concern.past_emergency"  # "fifteen years ago my son overdosed"
     if rid in _COPED and R.COPING.search(sentence):
         return Level.CONCERN, rid.replace("crisis.", "concern.coping_with_")
     if rid in _COPED and _held_back(text, m, before):
@@ -240,8 +253,8 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
         before, sentence = text[s_start : m.start()], text[s_start:s_end]
         if not R.MARKERS["backstop_now"].search(sentence) or not _FIRST_PERSON.search(sentence):
             continue
-        if _OWNED_SUBJECT.search(before):
-            continue  # "my grandad is dying": someone of the user's, not the user
+        if _OWNED_SUBJECT.search(before) or _WATCHED.search(before):
+            continue  # "my grandad is dying", "le voir crever en prison": not the user
         subjects = list(_ANY_SUBJECT.finditer(before))
         if subjects and subjects[-1].group(0) not in ("i", "je", "j"):
             continue  # "my phone, it is dying": the one dying is not the user
@@ -255,8 +268,9 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
             or R.LAUGH.search(sentence)
         ):
             continue
-        if R.PAST.search(sentence) and not R.RECENT.search(_clause(text, m, s_start, s_end)):
-            continue
+        clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
+        if R.PAST.search(sentence) and not R.RECENT.search(clause):
+            continue  # "three years ago today I tried to end my life": an anniversary
         found.append((Level.CRISIS, "crisis.backstop", sentence.strip()))
     return found
 
@@ -311,12 +325,25 @@ def _explained(words: str, plain: str, weak: list[tuple[str, str, str]]) -> bool
     if at < 0:
         return True
     start, end = _sentence(plain, at, at + len(words))
+    if _DEATH_TOPIC.search(plain, start, end):
+        # A sentence that names a means of death is explained by itself or not at all:
+        # "the rope's in the boot" is not explained by a birthday card bought after it.
+        return _plans(plain[start:end].replace(words, " "))
     start, _ = _sentence(plain, max(0, start - 2), max(0, start - 2))
     _, end = _sentence(plain, min(len(plain), end + 1), min(len(plain), end + 1))
     near = plain[start:end]
     for _level, _rid, other in weak:
         near = near.replace(other, " ")
-    return bool(R.ACTIVITY.search(near) or R.MARKERS["recovering"].search(near))
+    return _plans(near) or bool(R.MARKERS["recovering"].search(near))
+
+
+def _plans(text: str) -> bool:
+    """Whether an everyday plan is the purpose of something in `text`, not just a point
+    in time or a thing given away ("after the grandson's birthday", "gave away my bike")."""
+    return any(
+        not R.MARKERS["anchor"].search(text, max(0, m.start() - 60), m.start())
+        for m in R.ACTIVITY.finditer(text)
+    )
 
 
 def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[str, str, str]]:
@@ -332,8 +359,14 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     explained = plain
     for _level, _rid, words in weak:
         explained = explained.replace(words, " ")
-    if R.ACTIVITY.search(explained) or R.MARKERS["recovering"].search(explained):
-        weak = [sign for sign in weak if not _explained(sign[2], plain, weak)]
+    # A secret kept is told for itself: "took dad's boat without a word" is not explained
+    # by the boat.
+    if _plans(explained) or R.MARKERS["recovering"].search(explained):
+        weak = [
+            sign
+            for sign in weak
+            if sign[1] == "weak.secrecy" or not _explained(sign[2], plain, weak)
+        ]
     rest = [f for f in found if f[0] != "weak"]
     # A farewell that plans to meet again ("love you all, see you tomorrow") is only that.
     if R.MARKERS["see_you"].search(plain):
@@ -358,7 +391,9 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     death = weak and _DEATH_TOPIC.search(R.ACTIVITY.sub(" ", explained))
     if history and any(rid.startswith("concern.past_") for _level, rid, _words in rest):
         death = None  # the death talked of is the past being told
-    if count >= 2 or ((signs or farewell) and distress) or death:
+    # A secret kept ("haven't told anyone") is a sign beside another, not beside distress.
+    paired = {sign for sign in signs if sign[0] != "weak.secrecy"}
+    if count >= 2 or ((paired or farewell) and distress) or death:
         words = " + ".join(w for _level, _rid, w in weak)
         rest.append((Level.CRISIS, "crisis.warning_signs", words))
     return rest
@@ -441,7 +476,14 @@ def _learned(
             else (level, rid, w)
             for level, rid, w in found
         ]
-    if Level.CRISIS not in levels and model.is_crisis(reading.crisis, reading.concern):
+    # Where the rules read the risk words as explained ("I won't be here tomorrow, I'm off to
+    # Madrid"), a leaning is not enough: only a confident crisis overrides them.
+    raises = (
+        reading.crisis >= model.crisis.threshold
+        if cancelled
+        else model.is_crisis(reading.crisis, reading.concern)
+    )
+    if Level.CRISIS not in levels and raises:
         return [*found, (Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
     if not levels and not cancelled and reading.concern >= model.concern.threshold:
         return [*found, (Level.CONCERN, "concern.learned", ", ".join(reading.concern_words))]

@@ -22,3 +22,7 @@ def rules_crisis(text: str) -> None:
 
 def rules_not_crisis(text: str) -> None:
     assert rules_level(text) != Level.CRISIS, text
+
+
+def rules_concern(text: str) -> None:
+    assert rules_level(text) == Level.CONCERN, text

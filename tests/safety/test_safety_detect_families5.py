@@ -9,16 +9,13 @@ pinned here; the learned reader is measured by the benchmark.
 from __future__ import annotations
 
 import pytest
+from safety_levels import rules_concern as _concern
 from safety_levels import rules_crisis as _crisis
 from safety_levels import rules_level
 from safety_levels import rules_not_crisis as _not_crisis
 
 from coach.safety import Level
 from coach.safety.detector import analyse
-
-
-def _concern(text: str) -> None:
-    assert rules_level(text) == Level.CONCERN, text
 
 
 @pytest.mark.parametrize(
