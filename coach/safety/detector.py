@@ -58,6 +58,7 @@ _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKE
 _REPORTED, _DO_IT, _TAKE_ALL = R.MARKERS["reported"], R.MARKERS["do_it"], R.MARKERS["take_all"]
 _PILL_TOPIC, _DEATH_TOPIC = R.MARKERS["pill_topic"], R.MARKERS["death_topic"]
 _STAGE, _DISTANT_PAST = R.MARKERS["stage"], R.MARKERS["distant_past"]
+_DECOR = R.MARKERS["decor"]
 _DELIBERATE, _URGE, _RESISTED = R.MARKERS["deliberate"], R.MARKERS["urge"], R.MARKERS["resisted"]
 # Thinking of death (not of killing oneself) is a concern: "je pense beaucoup à mourir".
 _THOUGHT_OF_DEATH = re.compile(
@@ -209,8 +210,7 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     wished = _WISHED.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:12])
     if wished and _PASSIVE.search(m.group(0)):
         return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
-    decor = R.MARKERS["decor"]
-    if rid == "crisis.emergency" and decor.search(text, _previous(text, s_start), s_end):
+    if rid == "crisis.emergency" and _DECOR.search(text, _previous(text, s_start), s_end):
         return None  # "Butchery class, a whole lamb. Blood everywhere, loved every minute."
     if (
         rid == "crisis.self_harm"
@@ -329,7 +329,7 @@ def _explained(words: str, plain: str, weak: list[tuple[str, str, str]]) -> bool
         # A sentence that names a means of death is explained by itself or not at all:
         # "the rope's in the boot" is not explained by a birthday card bought after it.
         return _plans(plain[start:end].replace(words, " "))
-    start, _ = _sentence(plain, max(0, start - 2), max(0, start - 2))
+    start = _previous(plain, start)
     _, end = _sentence(plain, min(len(plain), end + 1), min(len(plain), end + 1))
     near = plain[start:end]
     for _level, _rid, other in weak:
