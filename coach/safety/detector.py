@@ -170,6 +170,15 @@ def _quote(text: str) -> str:
     return " ".join(text.split())
 
 
+def _story(text: str, m: re.Match[str], s_start: int, s_end: int, rule: R.Rule) -> bool:
+    """Whether the sentence tells a story (a film, a book, a game) up to 40 characters
+    past the match. A warning sign's own object is not one: "gave away my xbox"."""
+    for story in R.FICTION.finditer(text, s_start, min(s_end, m.end() + 40)):
+        if rule.level != "weak" or not m.start() <= story.start() < m.end():
+            return True
+    return False
+
+
 def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     """(level, rule id) for one match in its sentence, or None when it does not count."""
     s_start, s_end = _sentence(text, m.start(), m.end())
@@ -179,7 +188,7 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None
     level, rid = rule.level, rule.id
     # A song or a film named far after the match is not what the match is about.
-    if R.FICTION.search(text, s_start, min(s_end, m.end() + 40)) and not R.FIRST_SUBJECT.search(
+    if _story(text, m, s_start, s_end, rule) and not R.FIRST_SUBJECT.search(
         " ".join(before.split()[-6:]) + " " + m.group(0)
     ):
         return None  # "a film about a man who survived a suicide attempt"
@@ -308,12 +317,13 @@ def _distinct(weak: list[tuple[str, str, str]], plain: str) -> list[tuple[str, s
     kept: list[tuple[str, str, str]] = []
     spans: list[tuple[int, int]] = []
     for sign in sorted(weak, key=lambda f: len(f[2]), reverse=True):
-        start = plain.find(sign[2])
-        end = start + len(sign[2])
-        if start >= 0 and any(start < b and a < end for a, b in spans):
+        # The same words may stand twice: "Last shift tomorrow. ... Last."
+        places = [(m.start(), m.end()) for m in re.finditer(re.escape(sign[2]), plain)]
+        free = [(a, b) for a, b in places if not any(a < d and c < b for c, d in spans)]
+        if places and not free:
             continue
         kept.append(sign)
-        spans.append((start, end))
+        spans.append(free[0] if free else (-1, -1))
     return kept
 
 
