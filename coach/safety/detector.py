@@ -139,16 +139,23 @@ def _subject(sentence: str, at: int | None = None) -> str:
     return "other" if last_other > last_first else "self"
 
 
+_DATED_AFTER = re.compile(
+    r"[.!?] (?:that was|this was|it was|c etait|ce etait|ca remonte a|cela remonte a)"
+    r" (?:\w+ ){0,3}?(?:years? ago|a long time ago|long ago|il y a \w+ (?:ans|annees)"
+    r"|(?:\d+|two|three|four|five|ten|deux|trois|quatre|cinq|dix) (?:years|ans))\b"
+)
 _ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
 _BUT = re.compile(r"\b(?:but|mais)\b")
 _WATCHED = re.compile(r"\b(?:le|la|les|te|vous|him|her|them|you) (?:voir|see|watch|regarder) $")
 
 
 def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
-    """A distant past in the sentence, and no "now" in the match's own clause."""
+    """A distant past in the sentence, or dated by the next one ("...I thought about ending
+    it. That was three years ago."), and no "now" in the match's own clause."""
     # "two years ago today": an anniversary, not a today
     clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
-    return bool(R.PAST.search(text, s_start, s_end) and not R.RECENT.search(clause))
+    then = R.PAST.search(text, s_start, s_end) or _DATED_AFTER.match(text, s_end)
+    return bool(then and not R.RECENT.search(clause))
 
 
 def _held_back(text: str, m: re.Match[str], before: str) -> bool:
@@ -398,11 +405,16 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     farewell = any(rid == "weak.farewell" for _level, rid, _words in weak)
     # Talk of death elsewhere than in the sign itself: "counting the pills" names no death.
     # ...nor death words that belong to an everyday plan ("left with assisted dying").
-    death = weak and _DEATH_TOPIC.search(R.ACTIVITY.sub(" ", explained))
+    # ...nor a day that opens the message: that dates a journal entry ("Tuesday. Rain all day,
+    # this week wants me dead lol"), and counts only beside another sign.
+    dated = {"weak.date", "weak.secrecy"}
+    death = any(rid != "weak.date" for _level, rid, _words in weak) and _DEATH_TOPIC.search(
+        R.ACTIVITY.sub(" ", explained)
+    )
     if history and any(rid.startswith("concern.past_") for _level, rid, _words in rest):
         death = None  # the death talked of is the past being told
     # A secret kept ("haven't told anyone") is a sign beside another, not beside distress.
-    paired = {sign for sign in signs if sign[0] != "weak.secrecy"}
+    paired = {sign for sign in signs if sign[0] not in dated}
     if count >= 2 or ((paired or farewell) and distress) or death:
         words = " + ".join(w for _level, _rid, w in weak)
         rest.append((Level.CRISIS, "crisis.warning_signs", words))

@@ -244,3 +244,79 @@ def test_concerns_the_rounds_showed_are_a_concern(text: str) -> None:
 def test_a_school_year_being_lived_is_not_a_past() -> None:
     _crisis("je suis prof en 4e et j'ai décidé de me suicider ce week-end")
     _crisis("i'm in year 9 and i'm going to kill myself tonight")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un type tire une femme par les cheveux vers sa voiture devant le bar, elle hurle.",
+        "Someone is firing at our windows from the road, we're on the kitchen floor.",
+        "Il a un tesson contre ma gorge dans la réserve et personne m'entend.",
+        "A dad at the park is slapping his toddler right now and nobody moves.",
+        "Ils ont pris le gardien et ils disent qu'on est les prochains.",
+        "When we're on belay tomorrow I'll let go of the rope, he deserves to fall.",
+    ],
+)
+def test_danger_in_front_of_the_user_is_a_crisis(text: str) -> None:
+    _crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Holding the broken glass to the light, it's a lovely old bottle.",
+        "My dad used to hit his kids, he's changed a lot since.",
+        "We're next in the queue at the bakery.",
+        "On belay for my daughter's first climb, so proud.",
+    ],
+)
+def test_their_harmless_neighbours_are_not(text: str) -> None:
+    _not_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Packing my books into boxes marked with their names. Tell them I said thank you.",
+        "j'ai annulé la location du garage, le voisin m'a demandé où j'allais, j'ai dit ailleurs."
+        " j'ai écrit mes lettres.",
+        "Sunday. Notary done, everything's in order, the letter for Sam is in the drawer.",
+    ],
+)
+def test_things_settled_for_others_are_a_crisis(text: str) -> None:
+    _crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tuesday. Bus late, boss grumpy, this week wants me dead lol. Pasta and bed.",
+        "Jeudi. Rando au lac, on a regardé le vide depuis le belvédère, j'ai le vertige.",
+        "Friday. Three meetings, one good one. Dying for the weekend.",
+    ],
+)
+def test_a_journal_entry_dated_by_its_day_is_not(text: str) -> None:
+    _not_crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going to die on this sofa for a week after that marathon.",
+        "Mum will kill me if I'm late for lunch again.",
+        "The new manager is killing me with his spreadsheets.",
+        "The leaflet says it may cause suicidal thoughts, is that common?",
+        "Le prof veut me tuer avec ses exercices de révision.",
+        "je vais crever au lit à 21h ce soir",
+        "La notice dit que ça peut provoquer des idées suicidaires, c'est fréquent ?",
+        "Grandpa showed me how to slit the belly from the vent to the gills.",
+        "Ma fille de 15 ans : si tu mets ce pull, je me jette par la fenêtre.",
+    ],
+)
+def test_figures_of_the_unseen_round_are_not_a_crisis(text: str) -> None:
+    assert rules_level(text) != Level.CRISIS, text
+
+
+def test_a_past_dated_by_the_next_sentence_is_a_concern() -> None:
+    _concern("I thought about ending it after the divorce. That was five years ago.")
+    _concern("Il y a longtemps, j'ai fait une tentative. Aujourd'hui ça va.")
