@@ -139,6 +139,8 @@ def _subject(sentence: str, at: int | None = None) -> str:
     return "other" if last_other > last_first else "self"
 
 
+_DENIED_AFTER = re.compile(r" (?:pas|not|jamais)\b")
+_DENIED_BEFORE = re.compile(r"\b(?:pas de|pas d|there is no|there s no|no) $")
 _DATED_AFTER = re.compile(
     r"[.!?] (?:that was|this was|it was|c etait|ce etait|ca remonte a|cela remonte a)"
     r" (?:\w+ ){0,3}?(?:years? ago|a long time ago|long ago|il y a \w+ (?:ans|annees)"
@@ -179,9 +181,11 @@ def _quote(text: str) -> str:
 
 def _story(text: str, m: re.Match[str], s_start: int, s_end: int, rule: R.Rule) -> bool:
     """Whether the sentence tells a story (a film, a book, a game) up to 40 characters
-    past the match. A warning sign's own object is not one: "gave away my xbox"."""
+    past the match. A warning sign tells the writer's own steps: its own object is not a
+    story ("gave away my xbox"), nor one named after it ("the final chapter of my life is
+    better plotted than my novel")."""
     for story in R.FICTION.finditer(text, s_start, min(s_end, m.end() + 40)):
-        if rule.level != "weak" or not m.start() <= story.start() < m.end():
+        if rule.level != "weak" or story.start() < m.start():
             return True
     return False
 
@@ -345,21 +349,32 @@ def _explained(words: str, plain: str, weak: list[tuple[str, str, str]]) -> bool
     if _DEATH_TOPIC.search(plain, start, end):
         # A sentence that names a means of death is explained by itself or not at all:
         # "the rope's in the boot" is not explained by a birthday card bought after it.
-        return _plans(plain[start:end].replace(words, " "))
+        return _plans(plain[start:end].replace(words, " "), plain)
     start = _previous(plain, start)
     _, end = _sentence(plain, min(len(plain), end + 1), min(len(plain), end + 1))
     near = plain[start:end]
     for _level, _rid, other in weak:
         near = near.replace(other, " ")
-    return _plans(near) or bool(R.MARKERS["recovering"].search(near))
+    return _plans(near, plain) or bool(R.MARKERS["recovering"].search(near))
 
 
-def _plans(text: str) -> bool:
+def _plans(text: str, whole: str | None = None) -> bool:
     """Whether an everyday plan is the purpose of something in `text`, not just a point
-    in time or a thing given away ("after the grandson's birthday", "gave away my bike")."""
+    in time or a thing given away ("after the grandson's birthday", "gave away my bike"),
+    nor a plan the message denies ("une corde pour le déménagement. Y a pas de
+    déménagement.", "elle croit que je déménage. Je déménage pas."), anywhere in `whole`."""
+    found = list(R.ACTIVITY.finditer(text))
+    whole = text if whole is None else whole
+    denied = {
+        m.group(0)
+        for m in R.ACTIVITY.finditer(whole)
+        if _DENIED_AFTER.match(whole, m.end())
+        or _DENIED_BEFORE.search(whole, max(0, m.start() - 16), m.start())
+    }
     return any(
-        not R.MARKERS["anchor"].search(text, max(0, m.start() - 60), m.start())
-        for m in R.ACTIVITY.finditer(text)
+        m.group(0) not in denied
+        and not R.MARKERS["anchor"].search(text, max(0, m.start() - 60), m.start())
+        for m in found
     )
 
 
@@ -378,7 +393,7 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
         explained = explained.replace(words, " ")
     # A secret kept is told for itself: "took dad's boat without a word" is not explained
     # by the boat.
-    if _plans(explained) or R.MARKERS["recovering"].search(explained):
+    if _plans(explained, plain) or R.MARKERS["recovering"].search(explained):
         weak = [
             sign
             for sign in weak

@@ -320,3 +320,41 @@ def test_figures_of_the_unseen_round_are_not_a_crisis(text: str) -> None:
 def test_a_past_dated_by_the_next_sentence_is_a_concern() -> None:
     _concern("I thought about ending it after the divorce. That was five years ago.")
     _concern("Il y a longtemps, j'ai fait une tentative. Aujourd'hui ça va.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bought a rope 'for the move'. There is no move. Tonight, once my flatmates are out.",
+        "J'ai laissé ma guitare à Hugo avec un petit mot. Il croit que je pars. Je pars pas.",
+        "Told my brother he can have my bike. He asked why. I said goodbye and hung up.",
+        "I hear someone next door dragging herself along the floor and moaning.",
+        "Mon fils a des plaques partout et il respire mal, l'épipen est restée à la maison.",
+        "Il a caché ma ventoline et il ferme la porte à clé, j'ai du mal à respirer.",
+        "je me suis recoupée tout à l'heure, ça saigne encore",
+        "12 jours sans manger. C'est ma façon de partir.",
+        "Pompe débranchée depuis ce matin, les cétones montent, tant mieux.",
+        "Sitting on the bridge rail, legs over the side, cars going past.",
+        "Je vais lui faire mal. Je sais à quelle heure elle sort du boulot.",
+        "Mardi, même heure que papa. Fini.",
+        "The farewell letter was the writing prompt. Mine wasn't fiction. Tonight's the night.",
+    ],
+)
+def test_what_the_third_round_showed_is_a_crisis(text: str) -> None:
+    _crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bought tape for the move, we're out on Saturday!",
+        "J'ai laissé un petit mot à la voisine avec les clés, on part en vacances.",
+        "Workshop prompt: a suicide note from a pirate faking his death. Mine was silly.",
+        "Fire drill this morning: a 'victim' unconscious in the hold, played by Tom.",
+        "I'm going to throw myself into this report and not come up for air.",
+        "My mate said he'd kill me if I bailed on his stag do.",
+        "J'ai tellement le trac que je vais crever, la première c'est ce soir.",
+    ],
+)
+def test_the_third_rounds_harmless_neighbours_are_not(text: str) -> None:
+    _not_crisis(text)

@@ -400,7 +400,10 @@ def test_goodbye_letters_things_given_away_and_a_resolve_add_up() -> None:
     assert (
         rules_level("wrote letters to my pen pals today") == Level.NONE
     )  # the rules' reading: the learned reader (bar +3.50) raises it, see docs/safety.md
-    assert level("I've decided. Everything is set up for the party on saturday") == Level.NONE
+    text = "I've decided. Everything is set up for the party on saturday"
+    assert (
+        rules_level(text) == Level.NONE
+    )  # the rules' reading: the learned reader (bar +3.50) raises it, see docs/safety.md
 
 
 def test_a_high_place_weighed_up_is_a_crisis() -> None:
@@ -782,7 +785,7 @@ def test_formal_distress_is_a_concern() -> None:
     text = "some days I wonder whether it is worth continuing"
     assert level(text) == Level.CONCERN
     text = "I get intrusive images of jumping in front of the train, I don't want to"
-    assert level(text) == Level.CONCERN
+    assert rules_level(text) == Level.CONCERN  # the learned reader's lean raises it
     assert level("Je prends plus d'antidouleurs que prescrit", "fr") == Level.CONCERN
 
 
