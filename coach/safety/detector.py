@@ -151,13 +151,16 @@ _BUT = re.compile(r"\b(?:but|mais)\b")
 _WATCHED = re.compile(r"\b(?:le|la|les|te|vous|him|her|them|you) (?:voir|see|watch|regarder) $")
 
 
+def _now_in_clause(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
+    """A "now" in the match's own clause; "two years ago today" is an anniversary, not a today."""
+    return bool(R.RECENT.search(_ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))))
+
+
 def _long_ago(text: str, m: re.Match[str], s_start: int, s_end: int) -> bool:
     """A distant past in the sentence, or dated by the next one ("...I thought about ending
     it. That was three years ago."), and no "now" in the match's own clause."""
-    # "two years ago today": an anniversary, not a today
-    clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
     then = R.PAST.search(text, s_start, s_end) or _DATED_AFTER.match(text, s_end)
-    return bool(then and not R.RECENT.search(clause))
+    return bool(then and not _now_in_clause(text, m, s_start, s_end))
 
 
 def _held_back(text: str, m: re.Match[str], before: str) -> bool:
@@ -288,8 +291,7 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
             or R.LAUGH.search(sentence)
         ):
             continue
-        clause = _ANNIVERSARY.sub(" ", _clause(text, m, s_start, s_end))
-        if R.PAST.search(sentence) and not R.RECENT.search(clause):
+        if R.PAST.search(sentence) and not _now_in_clause(text, m, s_start, s_end):
             continue  # "three years ago today I tried to end my life": an anniversary
         found.append((Level.CRISIS, "crisis.backstop", sentence.strip()))
     return found
@@ -422,14 +424,14 @@ def _combine_weak(found: list[tuple[str, str, str]], plain: str) -> list[tuple[s
     # ...nor death words that belong to an everyday plan ("left with assisted dying").
     # ...nor a day that opens the message: that dates a journal entry ("Tuesday. Rain all day,
     # this week wants me dead lol"), and counts only beside another sign.
-    dated = {"weak.date", "weak.secrecy"}
+    unpaired = {"weak.date", "weak.secrecy"}
     death = any(rid != "weak.date" for _level, rid, _words in weak) and _DEATH_TOPIC.search(
         R.ACTIVITY.sub(" ", explained)
     )
     if history and any(rid.startswith("concern.past_") for _level, rid, _words in rest):
         death = None  # the death talked of is the past being told
     # A secret kept ("haven't told anyone") is a sign beside another, not beside distress.
-    paired = {sign for sign in signs if sign[0] not in dated}
+    paired = {sign for sign in signs if sign[0] not in unpaired}
     if count >= 2 or ((paired or farewell) and distress) or death:
         words = " + ".join(w for _level, _rid, w in weak)
         rest.append((Level.CRISIS, "crisis.warning_signs", words))
