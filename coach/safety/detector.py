@@ -19,6 +19,7 @@ from coach.safety import learned
 from coach.safety import rules as R
 from coach.safety.detection import Detection, Level
 from coach.safety.normalize import normalize
+from coach.safety.quotes import CONDITION, others_quotes
 
 _IDIOMS = Path(__file__).resolve().parent / "data" / "idioms.toml"
 _BOUNDARY = re.compile(r"[.!?;]|\n")
@@ -52,6 +53,7 @@ _COPED = (
 )
 # Rules about the speaker's own life, which someone else's quoted "if..." can voice.
 _OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
+_SEE_YOU_MARGIN = 2.0  # log-odds over the crisis bar for a message that says "see you"
 _NEG_REACH = 6  # words: "I would never in a million years..." still reaches
 # The markers that weigh a match, from data/rules.toml (see its comments).
 _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKERS["serious"]
@@ -146,7 +148,13 @@ _DATED_AFTER = re.compile(
     r" (?:\w+ ){0,3}?(?:years? ago|a long time ago|long ago|il y a \w+ (?:ans|annees)"
     r"|(?:\d+|two|three|four|five|ten|deux|trois|quatre|cinq|dix) (?:years|ans))\b"
 )
-_ANNIVERSARY = re.compile(r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b")
+# "ten years ago tonight I tried...": a date opening the clause makes its "tonight" an
+# anniversary; "sitting on the bridge where he jumped, two years ago tonight" is here now.
+_ANNIVERSARY = re.compile(
+    r"\bago today\b|\bjour pour jour\b|\bil y a \w+ ans aujourd hui\b"
+    r"|^ ?(?:\w+ ){1,2}(?:years?|months?) ago (?:tonight|this (?:morning|evening|night))\b"
+    r"|^ ?(?:il )?y a \w+ (?:ans|mois) (?:ce soir|cette nuit|ce matin)\b"
+)
 _BUT = re.compile(r"\b(?:but|mais)\b")
 _WATCHED = re.compile(r"\b(?:le|la|les|te|vous|him|her|them|you) (?:voir|see|watch|regarder) $")
 
@@ -193,7 +201,9 @@ def _story(text: str, m: re.Match[str], s_start: int, s_end: int, rule: R.Rule) 
     return False
 
 
-def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
+def _weigh(
+    rule: R.Rule, text: str, m: re.Match[str], quoted: tuple[int, int] | None = None
+) -> tuple[str, str] | None:
     """(level, rule id) for one match in its sentence, or None when it does not count."""
     s_start, s_end = _sentence(text, m.start(), m.end())
     before, sentence = text[s_start : m.start()], text[s_start:s_end]
@@ -208,6 +218,13 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
         return None  # "a film about a man who survived a suicide attempt"
     if level == Level.CRISIS and _REPORTED.search(before):
         return None  # someone else's words to the user: the bullying rule speaks for it
+    if rid in _OWN_WORDS and quoted:
+        # Someone else's line, in quotation marks: a crisis only if the line itself says now
+        # and sets no condition ("je vais me pendre si ma box marche pas demain").
+        line = text[quoted[0] : quoted[1]]
+        if R.THIRD_NOW.search(line) and not CONDITION.search(line):
+            return Level.CRISIS, "crisis.someone_in_danger"
+        return Level.CONCERN, "concern.someone_at_risk"
     if rid in _OWN_WORDS and R.MARKERS["quoted_other"].search(before):
         if R.THIRD_NOW.search(sentence) and not R.MARKERS["safe_with"].search(sentence):
             return Level.CRISIS, "crisis.someone_in_danger"
@@ -268,7 +285,7 @@ def _weigh(rule: R.Rule, text: str, m: re.Match[str]) -> tuple[str, str] | None:
     return level, rid
 
 
-def _backstop(text: str) -> list[tuple[str, str, str]]:
+def _backstop(text: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, str]]:
     """A core word of death in the user's own sentence, with a "now" or a "want" in it."""
     found = []
     for m in R.MARKERS["backstop_core"].finditer(text):
@@ -283,7 +300,7 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
             continue  # "my phone, it is dying": the one dying is not the user
         if _negated(before) or _subject(sentence, m.start() - s_start) == "other":
             continue
-        if R.MARKERS["quoted_other"].search(before):
+        if R.MARKERS["quoted_other"].search(before) or _within(m.start(), quotes):
             continue  # "il a écrit « jvais me pendre »": his words, read by the rules above
         if (
             R.FICTION.search(sentence)
@@ -295,6 +312,37 @@ def _backstop(text: str) -> list[tuple[str, str, str]]:
             continue  # "three years ago today I tried to end my life": an anniversary
         found.append((Level.CRISIS, "crisis.backstop", sentence.strip()))
     return found
+
+
+def _around(at: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    return next(((start, end) for start, end in spans if start <= at < end), None)
+
+
+def _acute(text: str) -> list[tuple[str, str, str]]:
+    """A body in danger now, told by its signs: two kinds of sign together ("gorge qui
+    gonfle", "arrive plus à respirer"), whoever has them, said of now. Told of a panic attack
+    or with a laugh, a concern; in a story, a negation or a past, nothing."""
+    signs: dict[str, str] = {}
+    for kind, pattern in R.ACUTE.items():
+        for m in pattern.finditer(text):
+            s_start, s_end = _sentence(text, m.start(), m.end())
+            sentence = text[s_start:s_end]
+            if _negated(text[s_start : m.start()]) or R.FICTION.search(sentence):
+                continue
+            if R.HYPOTHETICAL.search(sentence) or _long_ago(text, m, s_start, s_end):
+                continue
+            signs[kind] = m.group(0)
+            break
+    if len(signs) < 2 or _DISTANT_PAST.search(text):
+        return []
+    words = " + ".join(signs.values())
+    if R.MARKERS["panic"].search(text) or R.LAUGH.search(text):
+        return [(Level.CONCERN, "concern.body_alarm", words)]
+    return [(Level.CRISIS, "crisis.emergency_signs", words)]
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    return _around(at, spans) is not None
 
 
 def _third_person(text: str) -> list[tuple[str, str, str]]:
@@ -452,16 +500,18 @@ def analyse(
     """
     plain = prepare(text) if plain is None else plain
     found: list[tuple[str, str, str]] = []
+    quotes = others_quotes(text, plain)
     for rule in R.RULES:
         for m in rule.pattern.finditer(plain):
-            weighed = _weigh(rule, plain, m)
+            weighed = _weigh(rule, plain, m, _around(m.start(), quotes))
             if weighed:
                 found.append((*weighed, m.group(0)))
             elif cancelled is not None:
                 cancelled.append(m.group(0))
     found += _third_person(plain)
+    found += _acute(plain)
     if not any(level == Level.CRISIS for level, _rid, _words in found):
-        found += _backstop(plain)
+        found += _backstop(plain, quotes)
     found = _combine_weak(found, plain)
     if _PILL_TOPIC.search(plain):
         for m in _TAKE_ALL.finditer(plain):
@@ -504,7 +554,11 @@ def _learned(
     if reading is None or model is None:
         return found
     levels = {level for level, _rid, _words in found}
-    if Level.CRISIS in levels and model.doubts(reading.crisis, reading.concern):
+    if (
+        Level.CRISIS in levels
+        and model.doubts(reading.crisis, reading.concern)
+        and learned.has_context(plain)
+    ):
         # Both heads read it as plainly harmless ("every caller was ready to die on the
         # hill of their broadband bill"): the rules' crisis becomes a gentle concern,
         # unless the sentence it stands in leans to a crisis on its own. A long happy day
@@ -522,6 +576,10 @@ def _learned(
         if cancelled
         else model.is_crisis(reading.crisis, reading.concern)
     )
+    # A message that plans to meet again ("merci pour tout, à demain !") is, for the rules, only
+    # a farewell: the words the learned reader weighs most there are the farewell's own.
+    if raises and not found and R.MARKERS["see_you"].search(plain):
+        raises = reading.crisis >= model.crisis.threshold + _SEE_YOU_MARGIN
     if Level.CRISIS not in levels and raises:
         return [*found, (Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
     if not levels and not cancelled and reading.concern >= model.concern.threshold:

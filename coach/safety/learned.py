@@ -26,6 +26,7 @@ from coach.safety import rules as R
 DATA = Path(__file__).resolve().parent / "data" / "learned.json"
 FORMAT = 1
 _TOKEN = re.compile(r"[a-z0-9]+|[.!?;,:]")
+_WORDS = re.compile(r"[a-z0-9]+")
 # Cues after which the next few words are read as negated ("I would never do it").
 _NEGATORS = frozenset(
     {"not", "never", "no", "nothing", "nobody", "cannot", "ne", "pas", "jamais", "rien"}
@@ -241,6 +242,17 @@ def model() -> Model | None:
         Lean(lean.get("crisis", math.inf), lean.get("concern", math.inf)),
         Veto(veto.get("crisis", -math.inf), veto.get("concern", -math.inf)),
     )
+
+
+# Words a message needs before the veto may doubt the rules: a message that is nothing but
+# its risk words ("j'ai fait une tentative de suicide hier soir") gives the model no harmless
+# context to read, and there it is least reliable.
+VETO_MIN_WORDS = 12
+
+
+def has_context(plain: str) -> bool:
+    """Whether a message is long enough for the veto to weigh it (VETO_MIN_WORDS)."""
+    return len(_WORDS.findall(plain)) >= VETO_MIN_WORDS
 
 
 @dataclass(frozen=True)

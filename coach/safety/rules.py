@@ -85,6 +85,8 @@ RULES: list[Rule] = [
 ]
 
 MARKERS = {name: compile_entry(entry) for name, entry in _DATA["markers"].items()}
+# Signs of a body in danger, one pattern per kind ("breath", "chest", "water"...).
+ACUTE = {kind: compile_entry({"words": words}) for kind, words in _DATA["acute"].items()}
 _MARKERS = MARKERS
 # Someone else's acts ("she wants to kill herself", "il veut se suicider").
 THIRD_ACTS = _MARKERS["third_acts"]

@@ -71,6 +71,20 @@ def test_without_a_veto_the_model_never_lowers_a_rules_crisis(model_file) -> Non
     assert not any("learned" in r for r in found.reasons)
 
 
+# The veto weighs only messages with some context (learned.VETO_MIN_WORDS).
+LONG = "every single day at the office with the same people around me, "
+
+
+def test_a_veto_never_doubts_a_message_that_is_only_its_risk_words(model_file) -> None:
+    path = model_file({"w:hill": -40.0}, {"w:hill": -40.0})
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["veto"] = {"crisis": -6.0, "concern": -5.0}
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    learned.model.cache_clear()
+    assert detect("I want to die on the hill", "en").level == "crisis"
+    assert detect(LONG + "I want to die on the hill", "en").level == "concern"
+
+
 def test_a_veto_lowers_a_rules_crisis_to_a_concern_only_where_both_heads_agree(
     model_file,
 ) -> None:
@@ -80,11 +94,11 @@ def test_a_veto_lowers_a_rules_crisis_to_a_concern_only_where_both_heads_agree(
     raw["veto"] = {"crisis": -6.0, "concern": -5.0}
     path.write_text(json.dumps(raw), encoding="utf-8")
     learned.model.cache_clear()
-    found = detect("I want to die on the hill", "en")
+    found = detect(LONG + "I want to die on the hill", "en")
     assert found.level == "concern"
     assert found.reasons[0].startswith("concern.doubted_")
     # the concern head is not sure it is harmless: the rules' crisis stands
-    assert detect("I want to die on the hill tonight", "en").level == "crisis"
+    assert detect(LONG + "I want to die on the hill tonight", "en").level == "crisis"
     # the learned reader cannot doubt what the rules did not call a crisis
     assert detect("a walk up the hill", "en").level == "none"
 
@@ -99,24 +113,30 @@ def test_the_veto_spares_a_crisis_whose_own_sentence_leans_to_one(model_file) ->
     path.write_text(json.dumps(raw), encoding="utf-8")
     learned.model.cache_clear()
     # "i want to kill myself tonight" alone: (-5 + 40 / 4) / 2 = +2.5, past the coin toss
-    assert detect("Sunny picnic with cake. I want to kill myself tonight.", "en").level == "crisis"
+    text = (
+        "Sunny picnic with cake in the park with the whole family. I want to kill myself tonight."
+    )
+    assert detect(text, "en").level == "crisis"
     # "i want to die on the hill" alone: -2.5, harmless like the rest of the message
-    found = detect("Sunny picnic with cake. I want to die on the hill.", "en")
+    found = detect(
+        "Sunny picnic with cake in the park with the whole family. I want to die on the hill.", "en"
+    )
     assert found.level == "concern"
     assert found.reasons[0].startswith("concern.doubted_")
 
 
-def test_the_veto_is_chosen_so_that_no_held_out_crisis_is_lowered() -> None:
+def test_the_veto_lowers_no_more_held_out_crises_than_its_cost() -> None:
     # Rules' crises a language: 10 harmless ones both heads read at -10, one real crisis at
-    # crisis -9 and concern -2. The veto may take the harmless ones, never the crisis.
+    # crisis -9 and concern -2. One crisis in one is far over VETO_COST: the veto may take
+    # the harmless ones, never the crisis.
     examples, crisis, concern, alarmed = [], [], [], []
     for lang in ("en", "fr"):
         for i in range(10):
-            examples.append(training.Example(f"h{i}", "none", lang, lang, {}))
+            examples.append(training.Example(f"h{i} " + LONG, "none", lang, lang, {}))
             crisis.append(-10.0)
             concern.append(-10.0)
             alarmed.append(True)
-        examples.append(training.Example("c", "crisis", lang, lang, {}))
+        examples.append(training.Example("c " + LONG, "crisis", lang, lang, {}))
         crisis.append(-9.0)
         concern.append(-2.0)
         alarmed.append(True)
@@ -127,6 +147,27 @@ def test_the_veto_is_chosen_so_that_no_held_out_crisis_is_lowered() -> None:
     concern[10] = -10.0
     crisis[10] = -10.0
     assert training.veto(examples, crisis, concern, alarmed) == learned.Veto()
+
+
+def test_the_veto_may_lower_a_rare_crisis_to_spare_many_harmless_messages() -> None:
+    # A thousand crises a language read as crises, one read as harmless as 30 harmless
+    # messages: lowering it (to a concern) costs 0.1% of the crises, within VETO_COST.
+    examples, crisis, concern, alarmed = [], [], [], []
+    for lang in ("en", "fr"):
+        for i in range(30):
+            examples.append(training.Example(f"h{i} " + LONG, "none", lang, lang, {}))
+            crisis.append(-8.0)
+            concern.append(-6.0)
+            alarmed.append(True)
+        for i in range(1000):
+            low = i == 0
+            examples.append(training.Example(f"c{i} " + LONG, "crisis", lang, lang, {}))
+            crisis.append(-8.0 if low else 6.0)
+            concern.append(-6.0 if low else 8.0)
+            alarmed.append(True)
+    assert training.VETO_COST * 1000 >= 1
+    bar = training.veto(examples, crisis, concern, alarmed)
+    assert bar.crisis >= -8.0 and bar.concern >= -6.0
 
 
 @pytest.mark.parametrize("content", ["", "{not json", '{"format": 999}'])
