@@ -315,7 +315,12 @@ def _backstop(text: str, quotes: list[tuple[int, int]]) -> list[tuple[str, str, 
 
 
 def _around(at: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The span (someone else's quotation) that holds position `at`, if any."""
     return next(((start, end) for start, end in spans if start <= at < end), None)
+
+
+def _within(at: int, spans: list[tuple[int, int]]) -> bool:
+    return _around(at, spans) is not None
 
 
 def _acute(text: str) -> list[tuple[str, str, str]]:
@@ -339,10 +344,6 @@ def _acute(text: str) -> list[tuple[str, str, str]]:
     if R.MARKERS["panic"].search(text) or R.LAUGH.search(text):
         return [(Level.CONCERN, "concern.body_alarm", words)]
     return [(Level.CRISIS, "crisis.emergency_signs", words)]
-
-
-def _within(at: int, spans: list[tuple[int, int]]) -> bool:
-    return _around(at, spans) is not None
 
 
 def _third_person(text: str) -> list[tuple[str, str, str]]:
