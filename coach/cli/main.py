@@ -13,6 +13,7 @@ import typer
 
 import coach
 import coach.cli
+from coach.cli import library_text
 from coach.errors import CoachError
 from coach.i18n import LANGUAGES, set_language, t
 
@@ -102,8 +103,16 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(CoachError):
             set_language(load(resolve()).language)
     try:
-        app = build_app()
-        app(args=args, prog_name="coach", standalone_mode=True)
+        command = typer.main.get_command(build_app())
+        library_text.install(command)
+        # Not standalone: the library's usage errors are shown here, in the user's language.
+        code = command.main(args=args, prog_name="coach", standalone_mode=False)
+        return code if isinstance(code, int) and code else 0
+    except library_text.ClickException as exc:
+        return library_text.report(exc)
+    except typer.Abort:
+        print(t("click.aborted"), file=sys.stderr)
+        return 1
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except CoachError as exc:

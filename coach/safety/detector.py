@@ -53,6 +53,10 @@ _COPED = (
 )
 # Rules about the speaker's own life, which someone else's quoted "if..." can voice.
 _OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
+# A body in danger told by two kinds of its signs is not a matter of wording: the learned
+# reader weighs the witness's calm words ("l'assistante appelle le 15") and would doubt it.
+UNDOUBTED = ("crisis.emergency_signs",)
+_ACUTE_REACH = 160  # characters between the first and the last sign of one emergency
 _SEE_YOU_MARGIN = 2.0  # log-odds over the crisis bar for a message that says "see you"
 _NEG_REACH = 6  # words: "I would never in a million years..." still reaches
 # The markers that weigh a match, from data/rules.toml (see its comments).
@@ -323,11 +327,25 @@ def _within(at: int, spans: list[tuple[int, int]]) -> bool:
     return _around(at, spans) is not None
 
 
+def _nearby_kinds(seen: list[tuple[int, str, str]]) -> dict[str, str]:
+    """The first signs of two kinds or more told close together; a week told day by day
+    ("the server went down... a magician set his own sleeve on fire") is not one body."""
+    for i, (at, _kind, _words) in enumerate(seen):
+        signs: dict[str, str] = {}
+        for start, kind, words in seen[i:]:
+            if start - at > _ACUTE_REACH:
+                break
+            signs.setdefault(kind, words)
+        if len(signs) >= 2:
+            return signs
+    return {}
+
+
 def _acute(text: str) -> list[tuple[str, str, str]]:
     """A body in danger now, told by its signs: two kinds of sign together ("gorge qui
     gonfle", "arrive plus à respirer"), whoever has them, said of now. Told of a panic attack
     or with a laugh, a concern; in a story, a negation or a past, nothing."""
-    signs: dict[str, str] = {}
+    seen: list[tuple[int, str, str]] = []
     for kind, pattern in R.ACUTE.items():
         for m in pattern.finditer(text):
             s_start, s_end = _sentence(text, m.start(), m.end())
@@ -336,8 +354,8 @@ def _acute(text: str) -> list[tuple[str, str, str]]:
                 continue
             if R.HYPOTHETICAL.search(sentence) or _long_ago(text, m, s_start, s_end):
                 continue
-            signs[kind] = m.group(0)
-            break
+            seen.append((m.start(), kind, m.group(0)))
+    signs = _nearby_kinds(sorted(seen))
     if len(signs) < 2 or _DISTANT_PAST.search(text):
         return []
     words = " + ".join(signs.values())
@@ -566,7 +584,7 @@ def _learned(
         # reads harmless as a whole and can still hide one: "...and I've chosen the date".
         return [
             (Level.CONCERN, "concern.doubted_" + rid.split(".", 1)[1], w)
-            if level == Level.CRISIS and not _leans_alone(plain, w, model)
+            if level == Level.CRISIS and rid not in UNDOUBTED and not _leans_alone(plain, w, model)
             else (level, rid, w)
             for level, rid, w in found
         ]

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coach.safety import learned
-from coach.safety.detector import analyse, prepare
+from coach.safety.detector import UNDOUBTED, analyse, prepare
 
 CORPUS = Path(__file__).resolve().parents[2] / "tests" / "safety" / "corpus"
 EPOCHS = 30
@@ -44,6 +44,12 @@ BUDGET = {"crisis": 0.03, "concern": 0.03}
 # no harmless message, while on fresh sets they raise 1-3%, most of which the learned reader
 # reads as plainly harmless; a veto that might lower no crisis at all spared almost none of them.
 VETO_COST = 0.002
+# Held-out concerns the lean may leave raised to a crisis (rules included), in each language.
+# A concern ("my friend told me she's been cutting") keeps the conversation going with the plan
+# offered; a crisis stops it for the SOS screen. Without a lean the rules and the bar raise about
+# 3% of them; an unbounded lean (-2.50, concern +11.00) raised 6.3% / 5.4% for 0.1 point of
+# recall more than this bound allows (docs/safety.md).
+CONCERN_RAISED = 0.05
 PRUNE = 1e-3  # smaller weights change no decision and only weigh on the file
 
 
@@ -176,9 +182,15 @@ def held_out_scores(examples: list[Example], target: str) -> list[float]:
     return scores
 
 
-def rules_alarm(examples: list[Example]) -> list[bool]:
-    """Whether the rules alone already call each message a crisis."""
-    return [any(f[0] == "crisis" for f in analyse("", e.plain)) for e in examples]
+def rules_alarm(examples: list[Example]) -> tuple[list[bool], list[bool]]:
+    """Whether the rules alone already call each message a crisis, and whether the veto
+    may lower that crisis (not when one of its rules is never doubted)."""
+    alarmed, doubtable = [], []
+    for e in examples:
+        crises = [rid for level, rid, _words in analyse("", e.plain) if level == "crisis"]
+        alarmed.append(bool(crises))
+        doubtable.append(bool(crises) and not any(rid in UNDOUBTED for rid in crises))
+    return alarmed, doubtable
 
 
 def threshold(
@@ -234,7 +246,9 @@ def lean(
 
     A message is already a crisis when the rules say so or its crisis score reaches
     `t`; the lean adds those whose crisis score reaches a lower bar while the concern
-    head is sure. The worse language decides; on a tie the higher bars win.
+    head is sure. It stays within the false-alarm budget and raises at most
+    CONCERN_RAISED of the held-out concerns. The worse language decides; on a tie the
+    higher bars win.
     """
     raised = [a or c >= t for a, c in zip(alarmed, crisis, strict=True)]
     langs = ("en", "fr")
@@ -246,6 +260,13 @@ def lean(
         lang: [i for i, e in enumerate(examples) if e.lang == lang and budgeted(e)]
         for lang in langs
     }
+    concerns = {
+        lang: [i for i, e in enumerate(examples) if e.lang == lang and e.level == "concern"]
+        for lang in langs
+    }
+
+    def rate(rows: list[int], a: float, b: float) -> float:
+        return sum(caught(i, a, b) for i in rows) / max(1, len(rows))
 
     def caught(i: int, a: float, b: float) -> bool:
         return raised[i] or (crisis[i] >= a and concern[i] >= b)
@@ -258,15 +279,12 @@ def lean(
         for b_step in range(80, -1, -2):
             a, b = a_step / 4, b_step / 4
             if any(
-                sum(caught(i, a, b) for i in harmless[lang]) / max(1, len(harmless[lang]))
-                > BUDGET["crisis"]
+                rate(harmless[lang], a, b) > BUDGET["crisis"]
+                or rate(concerns[lang], a, b) > CONCERN_RAISED
                 for lang in langs
             ):
                 break  # lower concern bars only let more through
-            recall = min(
-                sum(caught(i, a, b) for i in crises[lang]) / max(1, len(crises[lang]))
-                for lang in langs
-            )
+            recall = min(rate(crises[lang], a, b) for lang in langs)
             if recall > best_recall:
                 best, best_recall = learned.Lean(a, b), recall
     return best
@@ -305,7 +323,7 @@ def veto(
 def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
     examples = read_corpus(folder)
     model: dict = {"format": learned.FORMAT, "trained_on": len(examples), "corpus": digest(folder)}
-    rules = rules_alarm(examples)
+    rules, doubtable = rules_alarm(examples)
     scores = {target: held_out_scores(examples, target) for target in ("crisis", "concern")}
     bars = {}
     for target in ("crisis", "concern"):
@@ -332,17 +350,21 @@ def train(folder: Path = CORPUS, out: Path = learned.DATA, say=print) -> dict:
             mine = [(e, r) for e, r in zip(examples, raised, strict=True) if e.lang == lang]
             pos = [r for e, r in mine if e.level == "crisis"]
             harmless = [r for e, r in mine if budgeted(e)]
+            concerns = [r for e, r in mine if e.level == "concern"]
             say(
                 f"crisis  {lang}  + lean {bar.crisis:+.2f} & concern {bar.concern:+.2f}:"
                 f"  with the rules {sum(pos) / max(1, len(pos)):.3f}"
                 f"  false alarms {sum(harmless) / max(1, len(harmless)):.3f}"
+                f"  concerns raised {sum(concerns) / max(1, len(concerns)):.3f}"
             )
-    doubt = veto(examples, scores["crisis"], scores["concern"], rules)
+    doubt = veto(examples, scores["crisis"], scores["concern"], doubtable)
     if doubt.crisis > -math.inf:
         model["veto"] = {"crisis": doubt.crisis, "concern": doubt.concern}
         doubted = [
             r and c <= doubt.crisis and k <= doubt.concern and learned.has_context(e.plain)
-            for r, c, k, e in zip(rules, scores["crisis"], scores["concern"], examples, strict=True)
+            for r, c, k, e in zip(
+                doubtable, scores["crisis"], scores["concern"], examples, strict=True
+            )
         ]
         for lang in ("en", "fr"):
             mine = [(e, d) for e, d in zip(examples, doubted, strict=True) if e.lang == lang]

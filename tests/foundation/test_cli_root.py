@@ -42,6 +42,45 @@ def test_help_in_both_languages(cli) -> None:
     assert "Lire et modifier les réglages." in cli("--lang=fr", "--help").out
 
 
+def test_the_librarys_own_help_texts_are_in_french_too(cli) -> None:
+    out = cli("--lang", "fr", "--help").out
+    assert out.startswith("Utilisation : coach")
+    assert "Afficher cette aide et quitter." in out and "Commandes :" in out
+    assert "Installer la complétion pour le shell courant." in out
+    assert "Show this message" not in out and "Usage:" not in out
+    english = cli("--help").out
+    assert english.startswith("Usage: coach") and "Show this message and exit." in english
+
+
+def test_usage_errors_are_written_in_the_users_language(coach_process) -> None:
+    r = coach_process("--lang", "fr", "--bogus")
+    assert r.code == 2 and "Traceback" not in r.err
+    assert "Erreur : Option inconnue : --bogus" in r.err
+    assert "Essayez « coach -h » pour l'aide." in r.err and "Error" not in r.err
+    r = coach_process("--lang", "fr", "chekin")
+    assert r.code == 2
+    assert "Commande inconnue : 'chekin'. Vouliez-vous dire 'checkin' ?" in r.err
+    r = coach_process("--lang", "fr", "checkin", "--mood")
+    assert r.code == 2 and "L'option '--mood' attend une valeur." in r.err
+
+
+def test_a_text_the_catalogue_does_not_hold_stays_as_written() -> None:
+    from coach.cli.library_text import translate
+    from coach.i18n import set_language
+
+    set_language("fr")
+    try:
+        assert translate("Invalid value for --at: Missing command.") == (
+            "Valeur non valable pour --at : Commande manquante."
+        )
+        assert translate("Something new in a later release.") == (
+            "Something new in a later release."
+        )
+    finally:
+        set_language("en")
+    assert translate("Missing command.") == "Missing command."
+
+
 def test_unknown_option_is_a_usage_error_without_traceback(coach_process) -> None:
     r = coach_process("--bogus")
     assert r.code == 2

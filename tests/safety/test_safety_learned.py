@@ -290,6 +290,32 @@ def test_the_lean_is_chosen_within_the_budget_and_only_when_it_helps() -> None:
     assert training.lean(examples, crisis, concern, 5.0, spent) == learned.Lean()
 
 
+def test_the_lean_raises_few_concerns_to_a_crisis(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Half the crises score 6 on the crisis head (its threshold is 5), the others 3 and 8
+    # on the concern head; so do 10 of 100 concerns. The lean (3, 8) would catch every
+    # crisis, and raise 10% of the concerns to a crisis: over CONCERN_RAISED, so no lean.
+    examples, crisis, concern = [], [], []
+    for lang in ("en", "fr"):
+        for i in range(100):
+            examples.append(training.Example(f"h{i}", "none", lang, lang, {}))
+            crisis.append(-1.0)
+            concern.append(0.0)
+        for i in range(100):
+            examples.append(training.Example(f"c{i}", "crisis", lang, lang, {}))
+            crisis.append(6.0 if i < 50 else 3.0)
+            concern.append(8.0)
+        for i in range(100):
+            examples.append(training.Example(f"k{i}", "concern", lang, lang, {}))
+            crisis.append(3.0 if i < 10 else -1.0)
+            concern.append(8.0 if i < 10 else 2.0)
+    alarmed = [False] * len(examples)
+    assert training.CONCERN_RAISED < 0.10
+    assert training.lean(examples, crisis, concern, 5.0, alarmed) == learned.Lean()
+    monkeypatch.setattr(training, "CONCERN_RAISED", 0.10)
+    bar = training.lean(examples, crisis, concern, 5.0, alarmed)
+    assert bar.crisis <= 3.0 and bar.concern <= 8.0
+
+
 def test_adversarial_twins_teach_but_do_not_set_the_budget() -> None:
     # The same scores as above, but the four harmless messages scored highest come from a
     # twin set: they no longer count, so the threshold may go lower.
@@ -304,3 +330,11 @@ def test_adversarial_twins_teach_but_do_not_set_the_budget() -> None:
         everyone, scores, "crisis"
     )
     assert not training.budgeted(examples[99]) and training.budgeted(examples[0])
+
+
+def test_the_veto_is_chosen_only_among_the_crises_it_may_lower() -> None:
+    texts = ["the man on the bus has been seizing for five minutes", "I want to die tonight"]
+    examples = [training.Example(prepare(t), "crisis", "en", "en", {}) for t in texts]
+    alarmed, doubtable = training.rules_alarm(examples)
+    assert alarmed == [True, True]
+    assert doubtable == [False, True]  # signs of a body in danger are never doubted
