@@ -50,10 +50,33 @@ def translate(text: str) -> str:
     return text
 
 
+@cache
+def _metavars() -> dict[str, str]:
+    """The placeholders of the options ("TEXT", "HOURS"), English to French."""
+    return {
+        entry["en"]: entry["fr"]
+        for key, entry in catalogue().items()
+        if key.startswith("click.metavar.")
+    }
+
+
+def metavars(text: str) -> str:
+    """`text` with its placeholders in the user's language: "--sleep HEURES"."""
+    if language() != "fr":
+        return text
+    names = _metavars()
+    return _PLACEHOLDER.sub(lambda m: names.get(m.group(0), m.group(0)), text)
+
+
+# A placeholder is a word in capitals; "[OPTIONS]" and "en|fr" are left as they are.
+_PLACEHOLDER = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+
+
 def _context_class(base: type[typer.Context]) -> type[typer.Context]:
     class Formatter(base.formatter_class):  # type: ignore[name-defined, misc]
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-            super().write_usage(prog, args, t("click.usage") + " " if prefix is None else prefix)
+            prefix = t("click.usage") + " " if prefix is None else prefix
+            super().write_usage(prog, metavars(args), prefix)
 
         def write_heading(self, heading: str) -> None:
             if language() == "fr":  # French sets a space before the colon
@@ -62,7 +85,8 @@ def _context_class(base: type[typer.Context]) -> type[typer.Context]:
                 super().write_heading(heading)
 
         def write_dl(self, rows, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-            super().write_dl([(term, translate(text)) for term, text in rows], *args, **kwargs)
+            rows = [(metavars(term), translate(text)) for term, text in rows]
+            super().write_dl(rows, *args, **kwargs)
 
     class Context(base):  # type: ignore[valid-type, misc]
         formatter_class = Formatter

@@ -9,6 +9,7 @@ a story. The most serious level found wins; every match is given as a reason.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
@@ -51,6 +52,9 @@ _COPED = (
     "crisis.suicidal_intent",
     "crisis.better_off_dead",
 )
+# An urge told with how it was resisted softens these too: "j'ai eu envie de lâcher le volant
+# dans le virage... j'ai serré fort et mis la radio à fond".
+_HELD = (*_COPED, "crisis.act_now", "crisis.means_at_hand")
 # Rules about the speaker's own life, which someone else's quoted "if..." can voice.
 _OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
 # A body in danger told by two kinds of its signs is not a matter of wording: the learned
@@ -58,6 +62,11 @@ _OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
 UNDOUBTED = ("crisis.emergency_signs",)
 _ACUTE_REACH = 160  # characters between the first and the last sign of one emergency
 _SEE_YOU_MARGIN = 2.0  # log-odds over the crisis bar for a message that says "see you"
+# Two sentences of a long message read alone must clear the crisis bar by this much: on the
+# unseen rounds 374-389 and 422-453, read with the models that had never seen them, it caught
+# 3 more of the long crises the whole message hid, and raised no harmless message.
+_PASSAGE_MARGIN = 4.0
+_PASSAGE_SPLIT = re.compile(r" [.!?;] ")
 _NEG_REACH = 6  # words: "I would never in a million years..." still reaches
 # The markers that weigh a match, from data/rules.toml (see its comments).
 _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKERS["serious"]
@@ -276,7 +285,7 @@ def _weigh(
         return Level.CONCERN, "concern.past_emergency"  # "fifteen years ago my son overdosed"
     if rid in _COPED and R.COPING.search(sentence):
         return Level.CONCERN, rid.replace("crisis.", "concern.coping_with_")
-    if rid in _COPED and _held_back(text, m, before):
+    if rid in _HELD and _held_back(text, m, before):
         return Level.CONCERN, "concern.urge_resisted"
     if (
         rule.joke
@@ -352,6 +361,8 @@ def _acute(text: str) -> list[tuple[str, str, str]]:
             sentence = text[s_start:s_end]
             if _negated(text[s_start : m.start()]) or R.FICTION.search(sentence):
                 continue
+            if _STAGE.search(sentence):
+                continue  # "first aid course today: overdose recognition, CPR, drowning"
             if R.HYPOTHETICAL.search(sentence) or _long_ago(text, m, s_start, s_end):
                 continue
             seen.append((m.start(), kind, m.group(0)))
@@ -590,9 +601,12 @@ def _learned(
         ]
     # Where the rules read the risk words as explained ("I won't be here tomorrow, I'm off to
     # Madrid"), a leaning is not enough: only a confident crisis overrides them.
+    # So where they read it as someone else's risk told from a distance ("my best friend told
+    # me she's been cutting herself"): a concern by definition, which the lean must not raise.
+    distant = any(rid == "concern.someone_at_risk" for _level, rid, _words in found)
     raises = (
         reading.crisis >= model.crisis.threshold
-        if cancelled
+        if cancelled or distant
         else model.is_crisis(reading.crisis, reading.concern)
     )
     # A message that plans to meet again ("merci pour tout, à demain !") is, for the rules, only
@@ -601,9 +615,28 @@ def _learned(
         raises = reading.crisis >= model.crisis.threshold + _SEE_YOU_MARGIN
     if Level.CRISIS not in levels and raises:
         return [*found, (Level.CRISIS, "crisis.learned", ", ".join(reading.crisis_words))]
+    if Level.CRISIS not in levels:
+        passage = _passage(plain)
+        if passage and passage.crisis >= model.crisis.threshold + _PASSAGE_MARGIN:
+            words = ", ".join(passage.crisis_words)
+            return [*found, (Level.CRISIS, "crisis.learned_passage", words)]
     if not levels and not cancelled and reading.concern >= model.concern.threshold:
         return [*found, (Level.CONCERN, "concern.learned", ", ".join(reading.concern_words))]
     return found
+
+
+def _passage(plain: str) -> learned.Reading | None:
+    """The two sentences in a row of a long message that lean most to a crisis, read alone.
+
+    A journal can bury its one line among ten calm ones ("the cafeteria closes at 7... I've
+    found the footbridge over the ring road and I'm going as soon as dad is gone... the
+    nurses are lovely"): the whole reads calm, the passage does not.
+    """
+    sentences = [s for s in _PASSAGE_SPLIT.split(plain) if len(s.split()) >= 3]
+    if len(sentences) < 3:
+        return None
+    readings = [learned.read(f"{a} . {b}") for a, b in itertools.pairwise(sentences)]
+    return max((r for r in readings if r is not None), key=lambda r: r.crisis, default=None)
 
 
 def warm() -> None:

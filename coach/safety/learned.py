@@ -187,8 +187,9 @@ class Veto:
     """Where both heads read a message as plainly harmless (crisis score at most
     `crisis`, concern score at most `concern`), a crisis from the rules alone is
     lowered to a concern: "this night shift is killing me... ready to die on the hill
-    of their broadband bill". The training only ships bars under which no held-out
-    crisis was ever lowered.
+    of their broadband bill". The training ships the bars that spare the most held-out
+    harmless messages while lowering at most `training.VETO_COST` of held-out crises, and
+    never one under twelve words.
     """
 
     crisis: float = -math.inf

@@ -30,6 +30,19 @@ _SPEAKER = re.compile(
     r"(?: (?!i\b|je\b|j\b)\w+){0,3}\W*$"
 )
 
+# A line given to a label before a colon: "Instructor at the parkour gym: '...'", a ticket's
+# "objet : « URGENT JE VAIS MOURIR »". The user's own lines and thoughts are not someone else's.
+_LABEL = re.compile(r"(?:^|[.!?,;] )((?:[a-z']+ ){0,5}[a-z']+) :\W*$")
+_OWN_LABEL = re.compile(
+    r"\b(?:i|je|j|me|m|moi|my|mon|ma|mes|myself|mine|nous|we|our|notre|nos"
+    r"|pensee|pensees|thought|thoughts|idee|croyance|belief)\b"
+)
+
+
+def _spoken_by_other(before: str) -> bool:
+    label = _LABEL.search(before)
+    return bool(_SPEAKER.search(before) or (label and not _OWN_LABEL.search(label.group(1))))
+
 
 def others_quotes(text: str, plain: str) -> list[tuple[int, int]]:
     """Where, in the plain form, someone else's quoted words stand: "my grandad told the
@@ -37,7 +50,7 @@ def others_quotes(text: str, plain: str) -> list[tuple[int, int]]:
     user's. Only what can be found again in the plain form counts."""
     spans = []
     for q in _QUOTED.finditer(text or ""):
-        if not _SPEAKER.search(normalize(text[max(0, q.start() - 80) : q.start()])):
+        if not _spoken_by_other(normalize(text[max(0, q.start() - 80) : q.start()])):
             continue
         words = normalize(q.group(1) or q.group(2)).strip(" .!?,")
         at = plain.find(words) if len(words) > 3 else -1

@@ -52,6 +52,14 @@ def test_the_librarys_own_help_texts_are_in_french_too(cli) -> None:
     assert english.startswith("Usage: coach") and "Show this message and exit." in english
 
 
+def test_the_placeholders_of_options_are_in_french_too(cli) -> None:
+    out = cli("--lang", "fr", "checkin", "--help").out
+    assert "--sleep HEURES" in out and "--note TEXTE" in out and "--at DATE-HEURE" in out
+    assert "--mood 1-10" in out and "HOURS" not in out and "DATETIME" not in out
+    assert "Utilisation : coach [OPTIONS] COMMANDE [ARGS]..." in cli("--lang", "fr", "--help").out
+    assert "--sleep HOURS" in cli("checkin", "--help").out
+
+
 def test_usage_errors_are_written_in_the_users_language(coach_process) -> None:
     r = coach_process("--lang", "fr", "--bogus")
     assert r.code == 2 and "Traceback" not in r.err
