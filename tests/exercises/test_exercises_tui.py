@@ -32,6 +32,15 @@ async def open_on(app, pilot, exercise_id: str, clock, **options):
     return app.screen
 
 
+async def elapse(pilot, clock, seconds: float) -> None:
+    """Move the fake clock and let the screen see it: one tick at once, not a race with its timer."""
+    clock.advance(seconds)
+    tick = getattr(pilot.app.screen, "_tick", None)
+    if tick is not None:
+        tick()
+    await pilot.pause()
+
+
 # --- reaching the exercises ---------------------------------------------------------------
 
 
@@ -121,23 +130,19 @@ async def test_breathing_shows_the_phase_seconds_cycle_and_keys(context, fake_cl
         guide = screen.query_one(BreathGuide)
         assert guide.display and guide.level == 0.0
 
-        fake_clock.advance(2)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 2)
         assert 0.3 < guide.level < 0.7  # growing
-        fake_clock.advance(2)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 2)
         assert text(screen, "#breath-phase") == "Hold" and guide.level == 1.0
 
         await pilot.press("space")  # pause: time passes, nothing moves
-        fake_clock.advance(30)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 30)
         assert text(screen, "#breath-status").startswith("Paused · 4 s left")
         await pilot.press("space")
         await pilot.press("minus")  # slower: phases 10% longer
         await pilot.pause()
         assert text(screen, "#breath-status") == "5 s left · cycle 1 of 2 · pace 110%"  # 4.4 s
-        fake_clock.advance(4.4)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 4.4)
         assert text(screen, "#breath-phase") == "Breathe out"
         assert guide.has_class("-out")
 
@@ -147,8 +152,7 @@ async def test_breathing_to_the_end_stores_a_completed_run(context, fake_clock):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "478", fake_clock, cycles=1)
         await pilot.press("4", "enter")
-        fake_clock.advance(19)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 19)
         assert screen.stage == "done"
         assert "Cycles: 1 of 1" in text(screen, "#done-summary")
         await pilot.press("8", "enter")
@@ -201,8 +205,7 @@ async def test_reduced_motion_draws_no_shape_and_the_words_carry_it(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "box", fake_clock)
         await pilot.press("enter")
-        fake_clock.advance(1)
-        await pilot.pause(0.3)
+        await elapse(pilot, fake_clock, 1)
         guide = screen.query_one(BreathGuide)
         assert not guide.display and guide.level == 0.0  # never told to move
         assert text(screen, "#breath-phase") == "Breathe in"
@@ -232,8 +235,7 @@ async def test_grounding_one_step_at_a_time_typed_or_ticked(context, fake_clock)
         assert isinstance(app.focused, Input)
         assert text(screen, "#ground-step") == "Look around you. Name five things you can see."
         assert "If you cannot see" in text(screen, "#ground-alt")
-        fake_clock.advance(600)  # no hurry: the step waits for the person
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 600)  # no hurry: the step waits for the person
         assert screen.engine.phase.round == 1
         await pilot.press(*"lamp", "enter", "enter")
         await pilot.pause()
@@ -285,8 +287,7 @@ async def test_pmr_tenses_then_releases_each_group(context, fake_clock):
         assert text(screen, "#relax-where") == "Step 1/7"
         assert text(screen, "#relax-label").startswith("Tense")
         assert text(screen, "#relax-text").startswith("Dominant arm")
-        fake_clock.advance(7)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 7)
         assert text(screen, "#relax-label") == "Release"
         assert text(screen, "#relax-status").startswith("30 s left")
         await pilot.press("n")
@@ -302,8 +303,7 @@ async def test_a_timer_runs_its_prompts(context, fake_clock):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "tipp-cold", fake_clock)
         await pilot.press("enter")
-        fake_clock.advance(31)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 31)
         assert screen.stage == "done"
     assert Sessions(context).all()[0]["completed"] is True
 
@@ -322,8 +322,7 @@ async def test_urge_surfing_asks_each_minute_and_offers_sos(context, fake_clock)
         assert text(screen, "#urge-timer") == "5:00 left"
         assert text(screen, "#urge-where") == "Minute 1/5"
         assert not screen.query_one("#question-run").display
-        fake_clock.advance(60)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 60)
         assert screen.query_one("#question-run").display
         assert text(screen, "#urge-timer") == "4:00 left"
         await pilot.press("n")  # not yet
@@ -334,8 +333,7 @@ async def test_urge_surfing_asks_each_minute_and_offers_sos(context, fake_clock)
         assert isinstance(app.screen, SosScreen)
         app.pop_screen()
         await pilot.pause()
-        fake_clock.advance(60)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 60)
         await pilot.press("y")  # it has passed: done early
         await pilot.pause()
         assert screen.stage == "done"
@@ -353,8 +351,7 @@ async def test_urge_to_the_end_asks_once_more_and_keeps_the_way_out(context, fak
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "urge-5", fake_clock)
         await pilot.press("enter")
-        fake_clock.advance(300)
-        await pilot.pause(0.2)
+        await elapse(pilot, fake_clock, 300)
         assert screen.stage == "done"
         assert screen.query_one("#question-done").display
         await pilot.press("n")
@@ -534,8 +531,7 @@ async def test_reduced_motion_hides_the_relaxation_bar(coach_home, monkeypatch, 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_on(app, pilot, "pmr-full", fake_clock)
         await pilot.press("enter")
-        fake_clock.advance(3)
-        await pilot.pause(0.3)
+        await elapse(pilot, fake_clock, 3)
         assert not screen.query_one(ProgressBar).display
         assert screen.query_one(ProgressBar).progress == 0  # never fed
         assert text(screen, "#relax-status").startswith("4 s left")
