@@ -50,6 +50,10 @@ def translate(text: str) -> str:
     return text
 
 
+# A placeholder is a word in capitals; "[OPTIONS]" and "en|fr" are left as they are.
+_PLACEHOLDER = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
+
+
 @cache
 def _metavars() -> dict[str, str]:
     """The placeholders of the options ("TEXT", "HOURS"), English to French."""
@@ -66,10 +70,6 @@ def metavars(text: str) -> str:
         return text
     names = _metavars()
     return _PLACEHOLDER.sub(lambda m: names.get(m.group(0), m.group(0)), text)
-
-
-# A placeholder is a word in capitals; "[OPTIONS]" and "en|fr" are left as they are.
-_PLACEHOLDER = re.compile(r"(?<![\w-])[A-Z][A-Z]+(?![\w-])")
 
 
 def _context_class(base: type[typer.Context]) -> type[typer.Context]:

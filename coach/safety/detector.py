@@ -51,15 +51,55 @@ _COPED = (
     "crisis.self_violence",
     "crisis.suicidal_intent",
     "crisis.better_off_dead",
+    "crisis.self_injury_act",
 )
 # An urge told with how it was resisted softens these too: "j'ai eu envie de lâcher le volant
 # dans le virage... j'ai serré fort et mis la radio à fond".
 _HELD = (*_COPED, "crisis.act_now", "crisis.means_at_hand")
 # Rules about the speaker's own life, which someone else's quoted "if..." can voice.
-_OWN_WORDS = (*_COPED, "crisis.let_myself_die", "crisis.act_now")
+_OWN_WORDS = (
+    *_COPED,
+    "crisis.let_myself_die",
+    "crisis.act_now",
+    "crisis.no_future",  # a friend's "je serai plus là pour personne en septembre"
+    "crisis.no_will_to_live",
+)
+# A threat that waits on an annoyance happening once more is temper, not a plan, though it
+# can hide one: "if one more parent cuts across my crossing I'll kill them", "je me pends
+# à la corde du bourdon si on rate encore l'angélus". Gently asked about, never an alarm.
+_PETTY_RULES = (*_OWN_WORDS, "crisis.harm_others")
+_PETTY_IF = re.compile(
+    r"\b(?:if|si|s il|s ils|s elle|s elles|qu on|when|quand|next time|la prochaine fois)\b"
+    r"(?:(?![.!?;]).){0,90}?(?<!es )(?<!est )(?<!etes )(?<!sont )(?<!suis )(?<!etait )"
+    r"\b(?:again|one more(?! day| night| week)|once more|encore"
+    r"|une fois de plus|re(?:demande|commence|fait|pique|passe|met|joue)\w*)\b"
+)
+# A threat to someone else softens only when bare ("I'll kill them"), not when it says how
+# ("I'll hold him under until he stops kicking", "push him off the balcony").
+_BARE_THREAT = re.compile(
+    r"\b(?:kill|strangle|murder|throttle|tuer|tue|etrangler|etrangle|buter|bute|massacrer"
+    r"|trucider|defoncer|egorger)\b"
+)
+_HOW = re.compile(
+    r"\b(?:off the|under|ground|drown|noie|noyer|bury|enterre|du toit|du balcon|par la fenetre"
+    r"|window|balcony|roof|ledge|sous le|sous la)\b"
+)
+# ...unless the means are at hand or the act thought through: "si il remet les pieds ici je
+# le plante, j'ai le couteau", "I've already worked out which bend".
+_MEANT = re.compile(
+    r"\b(?:couteau|couteaux|cutter|lame|lames|marteau|batte|carabine|fusil|flingue|arme|tournevis"
+    r"|scalpel|cle a molette|hache|couperet|knife|knives|gun|rifle|shotgun|bat|bar|hammer|blade"
+    r"|machete|axe|crowbar|tyre iron|tire iron|letter opener|pills|cachets|medocs|medicaments"
+    r"|corde|rope|already|deja|worked out|exactly how|gone over|thought about|a deux doigts"
+    r"|je attends|j attends|waiting for (?:him|her|them))\b"
+)
 # A body in danger told by two kinds of its signs is not a matter of wording: the learned
 # reader weighs the witness's calm words ("l'assistante appelle le 15") and would doubt it.
-UNDOUBTED = ("crisis.emergency_signs",)
+# Nor is a rescue needed now (a man overboard, smoke with people inside, a child missing by
+# the sea), told in the same calm words.
+UNDOUBTED = ("crisis.emergency_signs", "crisis.rescue_needed")
+# Drowsiness is a sign only with the cold, fumes or a poison it can come from.
+_DROWSY_WITH = ("cold", "exposure", "fumes", "poison")
 _ACUTE_REACH = 160  # characters between the first and the last sign of one emergency
 _SEE_YOU_MARGIN = 2.0  # log-odds over the crisis bar for a message that says "see you"
 # Two sentences of a long message read alone must clear the crisis bar by this much: on the
@@ -73,7 +113,13 @@ _WISHED, _PASSIVE, _SERIOUS = R.MARKERS["wished"], R.MARKERS["passive"], R.MARKE
 _REPORTED, _DO_IT, _TAKE_ALL = R.MARKERS["reported"], R.MARKERS["do_it"], R.MARKERS["take_all"]
 _PILL_TOPIC, _DEATH_TOPIC = R.MARKERS["pill_topic"], R.MARKERS["death_topic"]
 _STAGE, _DISTANT_PAST = R.MARKERS["stage"], R.MARKERS["distant_past"]
-_DECOR = R.MARKERS["decor"]
+_DECOR, _RESOLVED = R.MARKERS["decor"], R.MARKERS["resolved"]
+# Someone else's emergency, which a drill, a course or a happy ending explains.
+_RESCUES = ("crisis.emergency", "crisis.rescue_needed", "crisis.someone_in_danger")
+# A laughing face just past the sentence still belongs to it; a word ("not for camping lol")
+# can be a nervous cover.
+_LAUGH_AFTER = 24  # characters
+_LAUGH_EMOJI = re.compile("[😂🤣😆😅😹]")
 _DELIBERATE, _URGE, _RESISTED = R.MARKERS["deliberate"], R.MARKERS["urge"], R.MARKERS["resisted"]
 # Thinking of death (not of killing oneself) is a concern: "je pense beaucoup à mourir".
 _THOUGHT_OF_DEATH = re.compile(
@@ -168,7 +214,16 @@ _ANNIVERSARY = re.compile(
     r"|^ ?(?:\w+ ){1,2}(?:years?|months?) ago (?:tonight|this (?:morning|evening|night))\b"
     r"|^ ?(?:il )?y a \w+ (?:ans|mois) (?:ce soir|cette nuit|ce matin)\b"
 )
+# Spoken French drops the "ne": "ça fait un an que je me scarifie plus" (no longer), not
+# "je me scarifie plus souvent" (more often).
+_OWN_FR_ACT = re.compile(r"(?:je|j) (?:me|m) ")
+_NOT_AFTER_FR = re.compile(
+    r" (?:pas|plus|jamais)\b(?! (?:que|qu|de|d|fort|souvent|profond|profondement|vite|loin"
+    r"|longtemps|en plus|tard|tot|encore|qu avant)\b)"
+)
 _BUT = re.compile(r"\b(?:but|mais)\b")
+# A quoted goodbye set for tomorrow is someone else's crisis: "je serai plus là demain".
+_SOON = re.compile(r"\b(?:demain|tomorrow|tonight|ce soir|cette nuit)\b")
 _WATCHED = re.compile(r"\b(?:le|la|les|te|vous|him|her|them|you) (?:voir|see|watch|regarder) $")
 
 
@@ -191,6 +246,18 @@ def _held_back(text: str, m: re.Match[str], before: str) -> bool:
         _URGE.search(" ".join(before.split()[-5:]) + " " + m.group(0)[:24])
         and _RESISTED.search(text, m.end())
     )
+
+
+def _staged(text: str, at: int, s_start: int, s_end: int) -> bool:
+    """A drill, a course or a stage explains the match: said in its clause ("driver training
+    today: fire on the bus, kid choking"), or the sentence before when no "but" turns from it
+    ("did a first aid course once but my friend is not breathing now" is not)."""
+    sentence = text[s_start:s_end]
+    clause = _after_but(sentence, at - s_start)
+    if _STAGE.search(clause):
+        return True
+    turned = len(clause) < len(sentence)
+    return not turned and bool(_STAGE.search(text, _previous(text, s_start), s_start))
 
 
 def _after_but(sentence: str, at: int) -> str:
@@ -223,6 +290,17 @@ def _weigh(
     # "I don't see WHY I bother existing": a match that opens on "why" is past the negation.
     if rule.neg and not R.NEG_BARRIER.match(m.group(0)) and _negated(before):
         return None
+    if rule.neg and _OWN_FR_ACT.match(m.group(0)) and _NOT_AFTER_FR.match(text, m.end()):
+        # "ça fait deux ans que je me scarifie plus": told of, so worth a word, never an alarm
+        return (
+            (Level.CONCERN, "concern.past_" + rule.id.split(".", 1)[1])
+            if rule.level
+            in (
+                Level.CRISIS,
+                Level.CONCERN,
+            )
+            else None
+        )
     level, rid = rule.level, rule.id
     # A song or a film named far after the match is not what the match is about.
     if _story(text, m, s_start, s_end, rule) and not R.FIRST_SUBJECT.search(
@@ -235,7 +313,7 @@ def _weigh(
         # Someone else's line, in quotation marks: a crisis only if the line itself says now
         # and sets no condition ("je vais me pendre si ma box marche pas demain").
         line = text[quoted[0] : quoted[1]]
-        if R.THIRD_NOW.search(line) and not CONDITION.search(line):
+        if (R.THIRD_NOW.search(line) or _SOON.search(line)) and not CONDITION.search(line):
             return Level.CRISIS, "crisis.someone_in_danger"
         return Level.CONCERN, "concern.someone_at_risk"
     if rid in _OWN_WORDS and R.MARKERS["quoted_other"].search(before):
@@ -244,6 +322,15 @@ def _weigh(
         return Level.CONCERN, "concern.someone_at_risk"  # "il a écrit « jvais me pendre »"
     if rid in _OWN_WORDS and R.MARKERS["reported_if"].search(before):
         return Level.CONCERN, "concern.reported"  # "mamie m'a dit : si on me ressert..."
+    if (
+        rid in _PETTY_RULES
+        and _PETTY_IF.search(sentence)
+        and (rid in _OWN_WORDS or (_BARE_THREAT.search(m.group(0)) and not _HOW.search(sentence)))
+        and not _MEANT.search(text)
+        and not _SERIOUS.search(text)
+        and not R.THIRD_NOW.search(text)
+    ):
+        return Level.CONCERN, "concern.if_again"  # "si on me redemande encore ce slow je me jette"
     if rid in _COPED and _STAGE.search(sentence):
         return None  # "my prop dagger bends every time I stab myself"
     # "je ai...", "faut que je meure": the match names its own subject.
@@ -265,6 +352,15 @@ def _weigh(
         return Level.CONCERN, "concern.passive_death_wish"  # "j'aimerais ne plus me réveiller"
     if rid == "crisis.emergency" and _DECOR.search(text, _previous(text, s_start), s_end):
         return None  # "Butchery class, a whole lamb. Blood everywhere, loved every minute."
+    if rid in _RESCUES and _staged(text, m.start(), s_start, s_end):
+        return None  # "driver training today: fire on the bus, kid choking, a seizure"
+    if (
+        rid in (*_RESCUES, "crisis.act_now")
+        and _RESOLVED.search(text, m.end())
+        # "40 paracetamol at lunch but she's fine now": an overdose harms hours later
+        and not (_PILL_TOPIC.search(text) and not _DISTANT_PAST.search(text))
+    ):
+        return Level.CONCERN, "concern.resolved"  # "...blood everywhere. Hospital says he's fine"
     if (
         rid == "crisis.self_harm"
         and R.ACCIDENT.search(sentence)
@@ -289,7 +385,11 @@ def _weigh(
         return Level.CONCERN, "concern.urge_resisted"
     if (
         rule.joke
-        and R.LAUGH.search(_after_but(sentence, m.start() - s_start))
+        and (
+            R.LAUGH.search(_after_but(sentence, m.start() - s_start))
+            # a laugh that closes a short line after it: "Je vais le tuer. Ou me tuer. On verra 😂"
+            or _LAUGH_EMOJI.search(text, s_end, min(len(text), s_end + _LAUGH_AFTER))
+        )
         and not _SERIOUS.search(text)
     ):
         return Level.CONCERN, rid.replace("crisis.", "concern.joking_")
@@ -361,16 +461,18 @@ def _acute(text: str) -> list[tuple[str, str, str]]:
             sentence = text[s_start:s_end]
             if _negated(text[s_start : m.start()]) or R.FICTION.search(sentence):
                 continue
-            if _STAGE.search(sentence):
+            if _staged(text, m.start(), s_start, s_end):
                 continue  # "first aid course today: overdose recognition, CPR, drowning"
             if R.HYPOTHETICAL.search(sentence) or _long_ago(text, m, s_start, s_end):
                 continue
             seen.append((m.start(), kind, m.group(0)))
+    if not any(kind in _DROWSY_WITH for _at, kind, _words in seen):
+        seen = [sign for sign in seen if sign[1] != "drowsy"]  # sleepy after a long day
     signs = _nearby_kinds(sorted(seen))
     if len(signs) < 2 or _DISTANT_PAST.search(text):
         return []
     words = " + ".join(signs.values())
-    if R.MARKERS["panic"].search(text) or R.LAUGH.search(text):
+    if R.MARKERS["panic"].search(text) or R.LAUGH.search(text) or _RESOLVED.search(text):
         return [(Level.CONCERN, "concern.body_alarm", words)]
     return [(Level.CRISIS, "crisis.emergency_signs", words)]
 
@@ -603,7 +705,12 @@ def _learned(
     # Madrid"), a leaning is not enough: only a confident crisis overrides them.
     # So where they read it as someone else's risk told from a distance ("my best friend told
     # me she's been cutting herself"): a concern by definition, which the lean must not raise.
-    distant = any(rid == "concern.someone_at_risk" for _level, rid, _words in found)
+    # A threat that waits on an annoyance ("if one more parent...") and an emergency told with
+    # its happy ending are read the same way.
+    distant = any(
+        rid in ("concern.someone_at_risk", "concern.if_again", "concern.resolved")
+        for _level, rid, _words in found
+    )
     raises = (
         reading.crisis >= model.crisis.threshold
         if cancelled or distant

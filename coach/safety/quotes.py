@@ -20,11 +20,13 @@ CONDITION = re.compile(r"\b(?:si|if|unless|sauf si|one more|encore un|encore une
 # they spoke to ("my grandad told the nurse", "la nouvelle m'a sorti", "il a dit").
 _SPEAKER = re.compile(
     r"\b(?:il|elle|ils|elles|he|she|they"
-    r"|(?:mon|ma|mes|my|his|her|our|notre|nos|ton|ta|your|the|le|la|les|a|an|un|une)"
+    r"|(?:mon|ma|mes|my|his|her|our|notre|nos|ton|ta|your|the|le|la|les|a|an|un|une|au|du|aux)"
     r"(?: (?!i\b|je\b|j\b)\w+){1,3}"
     r"|grandma|grandpa|granny|grandad|gran|nan|nana|mum|mom|dad|maman|papa|mamie|papi|meme|pepe)"
-    r" (?:(?:has|had|have|a|ont|me|m|nous|lui|leur|just|then|always|keeps|kept|was|were) )*"
+    r" (?:(?:and|et|has|had|have|a|ont|me|m|nous|lui|leur|just|then|always|keeps|kept|was"
+    r"|were|been|still|is|are) )*"
     r"(?:told|tells|said|says|wrote|writes|texted|posted|yelled|shouted|screamed|goes|went"
+    r"|telling|saying|writing|posting|texting|joking|joke|jokes|laughing|muttering"
     r"|asked|replied|answered|snapped|joked|whispered|ecrit|dit|disait|crie|hurle|lance"
     r"|sorti|sort|repondu|demande|poste|texte|balance|ajoute|murmure)"
     r"(?: (?!i\b|je\b|j\b)\w+){0,3}\W*$"

@@ -310,13 +310,9 @@ def test_plain_statements_without_their_usual_frame(text: str, lang: str) -> Non
     [
         ("I know which bridge we should take to dodge the traffic", "en"),
         ("je sais quel pont on doit prendre pour éviter les bouchons", "fr"),
-        pytest.param(
-            "saw a guy standing on the edge of the bridge before his bungee jump",
-            "en",
-            # session 10's last model reads it +3.29 against a bar of +3.25 (learned reader
-            # alone): a known false crisis, to fix with data at the next retrain
-            marks=pytest.mark.xfail(strict=True, reason="learned reader +3.29, bar +3.25"),
-        ),
+        # session 10's last model read it +3.29 against a bar of +3.25; session 11 taught it
+        # bungee spectators (train67)
+        ("saw a guy standing on the edge of the bridge before his bungee jump", "en"),
         ("ending things with my landlord, moving out in March", "en"),
         ("the how and when of the move are sorted, boxes on Friday", "en"),
     ],
