@@ -292,15 +292,9 @@ def _weigh(
         return None
     if rule.neg and _OWN_FR_ACT.match(m.group(0)) and _NOT_AFTER_FR.match(text, m.end()):
         # "ça fait deux ans que je me scarifie plus": told of, so worth a word, never an alarm
-        return (
-            (Level.CONCERN, "concern.past_" + rule.id.split(".", 1)[1])
-            if rule.level
-            in (
-                Level.CRISIS,
-                Level.CONCERN,
-            )
-            else None
-        )
+        if rule.level == "weak":
+            return None
+        return Level.CONCERN, "concern.past_" + rule.id.split(".", 1)[1]
     level, rid = rule.level, rule.id
     # A song or a film named far after the match is not what the match is about.
     if _story(text, m, s_start, s_end, rule) and not R.FIRST_SUBJECT.search(
